@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS traces;
+DROP TABLE IF EXISTS events;
