@@ -1,0 +1,81 @@
+package io.fpi.api;
+
+import io.fpi.api.health.HealthController;
+import io.fpi.api.health.HealthService;
+import io.fpi.api.health.KafkaProbe;
+import io.fpi.api.http.ErrorHandling;
+import io.fpi.api.http.JettyErrorHandler;
+import io.fpi.api.http.Json;
+import io.fpi.api.kpis.KpisController;
+import io.fpi.api.kpis.KpisRepository;
+import io.fpi.api.kpis.KpisService;
+import io.fpi.api.orders.OrdersController;
+import io.fpi.api.orders.OrdersRepository;
+import io.fpi.api.orders.OrdersService;
+import io.fpi.runtime.clickhouse.ClickHouseClient;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+
+/**
+ * The query API and the dashboard it serves, built from its dependencies so that tests and the
+ * launcher wire real or local ones alike. Routes:
+ * <ul>
+ *   <li>{@code GET /api/health}</li>
+ *   <li>{@code GET /api/orders?limit=&status=&dataset=}</li>
+ *   <li>{@code GET /api/orders/{orderId}/trace?dataset=}</li>
+ *   <li>{@code GET /api/kpis/summary?from=&to=&dataset=}</li>
+ *   <li>{@code GET /api/kpis/timeseries?metric=&interval=&from=&to=&dataset=}</li>
+ *   <li>{@code /} the dashboard (classpath {@code /public} of fpi-dashboard), {@code /webjars/**}</li>
+ * </ul>
+ * The Kafka probe belongs to the caller, who closes it after {@link #stop()}.
+ */
+public final class QueryApiApp {
+    /** Long query strings (10 kB ids, say) get a JSON 400 from us instead of Jetty's bare 431. */
+    private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+
+    private final Javalin app;
+
+    public QueryApiApp(ClickHouseClient clickHouse, KafkaProbe kafka, ApiConfig config) {
+        var health = new HealthController(new HealthService(clickHouse.endpoint(), kafka, config.healthTimeout()));
+        var orders = new OrdersController(new OrdersService(new OrdersRepository(clickHouse)));
+        var kpis = new KpisController(new KpisService(new KpisRepository(clickHouse), config.maxTimeseriesPoints()), config);
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorHandler()));
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+            });
+            cfg.staticFiles.enableWebjars();
+
+            cfg.routes.get("/api/health", health::get);
+            cfg.routes.get("/api/orders", orders::list);
+            cfg.routes.get("/api/orders/{orderId}/trace", orders::trace);
+            cfg.routes.get("/api/kpis/summary", kpis::summary);
+            cfg.routes.get("/api/kpis/timeseries", kpis::timeseries);
+            ErrorHandling.install(cfg.routes);
+        });
+    }
+
+    public Javalin javalinApp() {
+        return app;
+    }
+
+    /** Port 0 picks a free port; {@link #port()} tells which. */
+    public QueryApiApp start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    public int port() {
+        return app.port();
+    }
+}

@@ -1,0 +1,114 @@
+package io.fpi.api;
+
+import static io.fpi.api.Api.path;
+import static io.fpi.api.Api.q;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every parameter, fed strings built to break out of a SQL literal or a parser. Each answer must
+ * be a 400 with a JSON error, or the correct answer for a value that matches nothing (an empty
+ * list, a 404 for an order id): never a 500, never a stack trace, never a changed table.
+ */
+class HostileInputTest extends QueryApiTestBase {
+    static final List<String> HOSTILE = List.of("'", "\\", "\\'", "';DROP TABLE traces;--", "a' OR '1'='1",
+            "shop' OR dataset != '", "/* c */ --", "1; SELECT 1", "\u0001\n\r\t\u007f", "ünïcödé ✓ 𝄞 中文",
+            "\\x41", "'\\''\\\\'", "%00", "${jndi:ldap://x}", "..%2F..%2Fetc", "x".repeat(10_000), "✓".repeat(10_000));
+
+    static Stream<String> hostile() {
+        return HOSTILE.stream();
+    }
+
+    @AfterAll
+    static void tablesAreUntouched() {
+        JsonNode counts = FixtureClickHouse.client().queryOne(
+                "SELECT (SELECT count() FROM traces FINAL) AS traces, (SELECT count() FROM events FINAL) AS events");
+        assertThat(counts.get("traces").asInt()).isEqualTo(8);
+        assertThat(counts.get("events").asInt()).isEqualTo(7);
+    }
+
+    private static void assertRefusedOrEmpty(Api.Response r, String listField) {
+        assertThat(r.status()).as(r.toString()).isIn(200, 400, 414);
+        JsonNode json = r.json();
+        if (r.status() == 200) {
+            assertThat(json.get(listField)).as(r.toString()).isEmpty();
+        } else {
+            assertThat(json.get("error").asText()).isIn("bad_request", "too_large");
+            assertThat(json.get("message").asText()).isNotBlank().doesNotContain("Exception", "\tat ");
+        }
+    }
+
+    private static void assertRefused(Api.Response r) {
+        assertThat(r.status()).as(r.toString()).isIn(400, 414);
+        assertThat(r.json().get("message").asText()).doesNotContain("Exception", "\tat ");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_dataset_on_orders_gives_400_or_no_orders(String s) {
+        assertRefusedOrEmpty(api.get("/api/orders?" + q("dataset", s)), "orders");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_status_and_limit_on_orders_give_400(String s) {
+        assertRefused(api.get("/api/orders?" + q("status", s)));
+        assertRefused(api.get("/api/orders?" + q("limit", s)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_order_id_gives_400_or_404(String s) {
+        Api.Response r = api.get("/api/orders/" + path(s) + "/trace");
+
+        assertThat(r.status()).as(r.toString()).isIn(400, 404, 414);
+        assertThat(r.json().get("error").asText()).isIn("bad_request", "not_found", "too_large");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_dataset_on_trace_gives_400_or_404(String s) {
+        Api.Response r = api.get("/api/orders/o1/trace?" + q("dataset", s));
+
+        assertThat(r.status()).as(r.toString()).isIn(400, 404, 414);
+        assertThat(r.json().get("error").asText()).isIn("bad_request", "not_found", "too_large");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_from_and_to_on_kpis_give_400(String s) {
+        assertRefused(api.get("/api/kpis/summary?" + q("from", s)));
+        assertRefused(api.get("/api/kpis/summary?" + q("to", s)));
+        assertRefused(api.get("/api/kpis/timeseries?metric=orders_placed&" + q("from", s)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_dataset_on_kpis_gives_400_or_zero_counts(String s) {
+        Api.Response r = api.get("/api/kpis/summary?" + q("dataset", s));
+
+        assertThat(r.status()).as(r.toString()).isIn(200, 400, 414);
+        if (r.status() == 200) {
+            assertThat(r.json().get("orders_placed").asLong()).isZero();
+            assertThat(r.json().get("cycle_time_p50_ms").isNull()).isTrue();
+        }
+        Api.Response series = api.get("/api/kpis/timeseries?metric=orders_placed&interval=hour&" + q("dataset", s));
+        assertThat(series.status()).as(series.toString()).isIn(200, 400, 414);
+        if (series.status() == 200) {
+            assertThat(series.json().get("points")).hasSize(24).allSatisfy(p -> assertThat(p.get("value").asLong()).isZero());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_metric_and_interval_on_timeseries_give_400(String s) {
+        assertRefused(api.get("/api/kpis/timeseries?" + q("metric", s)));
+        assertRefused(api.get("/api/kpis/timeseries?metric=orders_placed&" + q("interval", s)));
+    }
+}
