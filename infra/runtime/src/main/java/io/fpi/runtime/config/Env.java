@@ -18,6 +18,11 @@ public final class Env {
         return new Env(System.getenv());
     }
 
+    /** Every variable, for handing on to components that parse their own options. */
+    public Map<String, String> asMap() {
+        return vars;
+    }
+
     public String get(String name, String fallback) {
         String v = vars.get(name);
         return v == null || v.isBlank() ? fallback : v.trim();

@@ -1,0 +1,194 @@
+package io.fpi.launcher;
+
+import io.fpi.api.ApiConfig;
+import io.fpi.api.QueryApiApp;
+import io.fpi.api.health.KafkaProbe;
+import io.fpi.jobs.traces.TraceJobConfig;
+import io.fpi.runtime.clickhouse.ClickHouseClient;
+import io.fpi.runtime.config.Env;
+import io.fpi.simulator.SimulateOptions;
+import io.fpi.simulator.SimulationSummary;
+import io.fpi.simulator.Simulator;
+import io.fpi.simulator.truth.GroundTruthFileWriter;
+import io.fpi.simulator.truth.GroundTruthSink;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code bin/fpi demo}: the whole platform on this machine. Start order follows the data: storage
+ * and broker first, then the job that writes, the API that reads, and the simulator last, so the
+ * first events find everything ready. Stop order is the reverse.
+ */
+final class DemoCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+
+    private DemoCommand() {}
+
+    static int run(String[] args, Env env, PrintStream out, PrintStream err) {
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args, env.getInt("FPI_HTTP_PORT", 8080));
+        } catch (IllegalArgumentException e) {
+            err.println("fpi demo: " + e.getMessage());
+            err.println(DemoOptions.USAGE);
+            return 2;
+        }
+        if (options.help()) {
+            out.print(DemoOptions.USAGE);
+            return 0;
+        }
+        Path dataDir = DataDir.resolve(env);
+        SimulateOptions sim;
+        try {
+            sim = simulatorOptions(options, env, dataDir);
+        } catch (IllegalArgumentException e) {
+            err.println("fpi demo: " + e.getMessage());
+            return 2;
+        }
+        long t0 = System.nanoTime();
+        Platform platform = new Platform();
+        Thread hook = new Thread(platform::close, "fpi-demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            platform.start(env, dataDir, options.httpPort(), sim);
+            long startMs = (System.nanoTime() - t0) / 1_000_000;
+            out.printf("FPI is up in %.1f s (data in %s)%n", startMs / 1000.0, dataDir);
+            out.printf("  Kafka:      %s%n  ClickHouse: %s%n  Trace job:  %s on a local MiniCluster%n",
+                    platform.services.kafkaBootstrap(), platform.services.clickHouse().url(), platform.flink.jobId());
+            if (sim.groundTruth() != null) {
+                out.printf("  Simulator:  dataset %s, ground truth %s%n", sim.config().dataset(), sim.groundTruth());
+            }
+            out.printf("Dashboard: http://localhost:%d/%n", platform.api.port());
+            out.flush();
+            platform.awaitStop(options.duration());
+            return 0;
+        } catch (Exception e) {
+            err.println("fpi demo: failed to start: " + e.getMessage());
+            LOG.debug("start failure", e);
+            return 1;
+        } finally {
+            platform.close();
+            SimulationSummary s = platform.summary.get();
+            if (s != null) {
+                out.println("fpi demo: simulator " + s.describe());
+            }
+            Runtime rt = Runtime.getRuntime();
+            out.printf("fpi demo: stopped; launcher heap in use at stop %d MiB of %d MiB%n",
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyExiting) {
+                // the hook is running: Ctrl-C
+            }
+        }
+    }
+
+    private static SimulateOptions simulatorOptions(DemoOptions options, Env env, Path dataDir) {
+        Path truth = dataDir.resolve("ground-truth").resolve("demo-" + Instant.now().toString().replace(':', '-') + ".jsonl");
+        List<String> args = new ArrayList<>(options.simulatorArgs());
+        args.add("--ground-truth");
+        args.add(truth.toString());
+        Map<String, String> noBootstrap = new HashMap<>();
+        noBootstrap.put(SimulateOptions.ENV_BOOTSTRAP, "unused"); // the demo's broker is known only after start
+        return SimulateOptions.parse(args.toArray(String[]::new), noBootstrap, System.currentTimeMillis());
+    }
+
+    /** Everything the demo runs, stopped in reverse order of start, once. */
+    private static final class Platform {
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private final AtomicBoolean stopSimulator = new AtomicBoolean();
+        private final CountDownLatch stopped = new CountDownLatch(1);
+        private final AtomicReference<SimulationSummary> summary = new AtomicReference<>();
+        private volatile LocalServices services;
+        private volatile LocalFlink flink;
+        private volatile KafkaProbe kafkaProbe;
+        private volatile QueryApiApp api;
+        private volatile Thread simulator;
+
+        void start(Env env, Path dataDir, int httpPort, SimulateOptions sim) throws Exception {
+            TraceJobConfig jobDefaults = TraceJobConfig.parse(new String[0], env.asMap());
+            services = LocalServices.start(env, dataDir, Map.of(jobDefaults.eventsTopic(), 2, jobDefaults.dlqTopic(), 1));
+            TraceJobConfig job = TraceJobConfig.parse(new String[] {"--kafka.bootstrap", services.kafkaBootstrap()}, env.asMap())
+                    .withClickHouse(services.clickHouse());
+            flink = LocalFlink.start(job, dataDir.resolve("checkpoints"));
+            kafkaProbe = new KafkaProbe(services.kafkaBootstrap(), Duration.ofSeconds(2));
+            api = new QueryApiApp(new ClickHouseClient(services.clickHouse()), kafkaProbe, ApiConfig.defaults())
+                    .start(env.get("FPI_HTTP_HOST", "127.0.0.1"), httpPort);
+            Files.createDirectories(sim.groundTruth().getParent());
+            simulator = new Thread(() -> simulate(sim, job.eventsTopic()), "fpi-simulator");
+            simulator.setDaemon(true);
+            simulator.start();
+        }
+
+        private void simulate(SimulateOptions sim, String topic) {
+            try (GroundTruthSink truth = GroundTruthFileWriter.open(sim.groundTruth())) {
+                summary.set(Simulator.publish(sim.config(), services.kafkaBootstrap(), topic, truth, stopSimulator::get));
+            } catch (RuntimeException e) {
+                if (!stopSimulator.get()) {
+                    LOG.error("simulator stopped: {}", e.toString());
+                }
+            }
+        }
+
+        void awaitStop(Duration duration) throws InterruptedException {
+            if (duration == null) {
+                stopped.await();
+            } else {
+                stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        void close() {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            stopSimulator.set(true);
+            join(simulator);
+            if (api != null) {
+                step("API", api::stop);
+            }
+            if (kafkaProbe != null) {
+                step("Kafka probe", kafkaProbe::close);
+            }
+            if (flink != null) {
+                step("trace job", flink::close);
+            }
+            if (services != null) {
+                step("Kafka and ClickHouse", services::close);
+            }
+            stopped.countDown();
+        }
+
+        private static void join(Thread t) {
+            if (t == null) {
+                return;
+            }
+            try {
+                t.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private static void step(String what, Runnable r) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping {} failed: {}", what, e.toString());
+            }
+        }
+    }
+}
