@@ -1,0 +1,2 @@
+-- reverses 002
+DROP TABLE IF EXISTS findings;
