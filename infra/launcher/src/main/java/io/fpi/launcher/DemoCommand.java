@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 final class DemoCommand {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
+    static final String DEMO_SIM_START = "-24h";
+
     private DemoCommand() {}
 
     static int run(String[] args, Env env, PrintStream out, PrintStream err) {
@@ -99,6 +101,10 @@ final class DemoCommand {
     private static SimulateOptions simulatorOptions(DemoOptions options, Env env, Path dataDir) {
         Path truth = dataDir.resolve("ground-truth").resolve("demo-" + Instant.now().toString().replace(':', '-') + ".jsonl");
         List<String> args = new ArrayList<>(options.simulatorArgs());
+        // A day of simulated history replayed at 60x keeps the demo at its full event rate for ~24
+        // minutes and finishes orders (hours of simulated time) within a minute or two of wall time.
+        args.add("--sim-start");
+        args.add(DEMO_SIM_START);
         args.add("--ground-truth");
         args.add(truth.toString());
         Map<String, String> noBootstrap = new HashMap<>();
