@@ -139,7 +139,8 @@ public class TraceBuilder extends KeyedProcessFunction<String, FulfillmentEvent,
 
     private DeadLetter tooLate(FulfillmentEvent event, long watermark) {
         // The original bytes are gone after decoding; the re-encoded event carries the same content.
-        byte[] key = TraceKeySelector.of(event.getDataset(), event.getOrderId()).getBytes(StandardCharsets.UTF_8);
+        // the producers' Kafka key, not the operator key
+        byte[] key = (event.getDataset() + "/" + event.getOrderId()).getBytes(StandardCharsets.UTF_8);
         String detail = "event " + event.getEventId() + " at " + event.getEventTime() + " is older than watermark "
                 + watermark + " minus retention " + retentionMs + " ms, and the order has no state";
         return new DeadLetter(key, codec.encode(event), DeadLetterReason.TOO_LATE, detail, "", -1, -1);

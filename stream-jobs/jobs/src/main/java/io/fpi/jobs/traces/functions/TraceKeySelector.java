@@ -4,8 +4,9 @@ import io.fpi.schemas.FulfillmentEvent;
 import org.apache.flink.api.java.functions.KeySelector;
 
 /**
- * Keys events by order: {@code dataset + "/" + order_id}, the same string producers use as the
- * Kafka key, so one order's events arrive in one partition and in producer order.
+ * Keys events by order: {@code <length of dataset>:<dataset>/<order_id>}. The length prefix makes
+ * the key unambiguous when a dataset name itself contains '/' (imported logs may be named freely):
+ * without it ("a/b", "c") and ("a", "b/c") would share one order's state.
  */
 public final class TraceKeySelector implements KeySelector<FulfillmentEvent, String> {
     private static final long serialVersionUID = 1L;
@@ -16,6 +17,6 @@ public final class TraceKeySelector implements KeySelector<FulfillmentEvent, Str
     }
 
     public static String of(String dataset, String orderId) {
-        return dataset + "/" + orderId;
+        return dataset.length() + ":" + dataset + "/" + orderId;
     }
 }
