@@ -132,6 +132,24 @@ class PatternClickHouseTest extends PatternsTestBase {
             assertThat(values.get(i)).as(keys.get(i)).isEqualTo(f.getEvidence().get(keys.get(i)));
         }
 
+        // the queries PATTERNS.md offers the API run on this server version too
+        List<JsonNode> trends = client.query("SELECT scope, pattern_key, error_code, attr_keys, attr_values,"
+                + " arraySort(groupArray((window_start_ms, event_count))) AS trend, sum(event_count) AS events,"
+                + " max(spike) AS spiking FROM exception_windows FINAL"
+                + " WHERE dataset = 'acme' AND scope = 'all' AND window_start_ms >= " + T0
+                + " GROUP BY scope, pattern_key, error_code, attr_keys, attr_values ORDER BY events DESC, pattern_key");
+        assertThat(trends).hasSize(2);
+        assertThat(trends.get(0).get("error_code").asText()).isEqualTo("BACKORDER");
+        assertThat(trends.get(1).get("spiking").asInt()).isEqualTo(1);
+        assertThat(trends.get(1).get("trend").get(9).get(1).asLong()).isEqualTo(12); // (window 9, 12 failures)
+        List<JsonNode> top = client.query("SELECT finding_id FROM findings FINAL WHERE dataset = 'acme'"
+                + " AND type IN ('EXCEPTION_SPIKE', 'RECURRING_EXCEPTION')"
+                + " ORDER BY severity = 'critical' DESC, severity = 'warning' DESC,"
+                + " toInt64OrZero(evidence_values[indexOf(evidence_keys, 'score')]) DESC, detected_at_ms, finding_id");
+        assertThat(top).extracting(r -> r.get("finding_id").asText()).containsExactlyElementsOf(findings.stream()
+                .filter(x -> !x.getType().equals(FindingTypes.RESOLVED)).sorted(PatternRanking.TOP_FIRST)
+                .map(Finding::getFindingId).toList());
+
         long windowRows = count("SELECT count() AS n FROM exception_windows FINAL WHERE dataset = 'acme'");
         long findingRows = count("SELECT count() AS n FROM findings FINAL WHERE dataset = 'acme'");
         assertThat(windowRows).isEqualTo(rows.size());
