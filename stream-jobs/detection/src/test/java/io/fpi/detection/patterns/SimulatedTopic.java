@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
@@ -23,6 +24,8 @@ import org.apache.flink.connector.datagen.source.GeneratorFunction;
 final class SimulatedTopic {
     /** Armed by a test; the first reader to reach the failing record disarms it, so the restart succeeds. */
     static final AtomicBoolean FAILURE_ARMED = new AtomicBoolean();
+    /** The first generator index read after the injected failure (-1: none yet): where the restore resumed. */
+    static final AtomicLong RESUMED_AT = new AtomicLong(-1);
 
     private SimulatedTopic() {}
 
@@ -42,6 +45,7 @@ final class SimulatedTopic {
 
     /** Emits {@code perCheckpoint} records per checkpoint and reader; fails once at generator index {@code failAt}. */
     static DataGeneratorSource<Envelope> failingOnce(List<byte[][]> records, long failAt, int perCheckpoint) {
+        RESUMED_AT.set(-1);
         return new DataGeneratorSource<>(new Records(new ArrayList<>(records), failAt), records.size(),
                 RateLimiterStrategy.perCheckpoint(perCheckpoint), Envelope.TYPE);
     }
@@ -64,6 +68,9 @@ final class SimulatedTopic {
 
         @Override
         public Envelope map(Long index) throws Exception {
+            if (failAt >= 0 && !FAILURE_ARMED.get() && index <= failAt) {
+                RESUMED_AT.compareAndSet(-1, index); // the failing reader's first record after the restart
+            }
             if (index == failAt && FAILURE_ARMED.compareAndSet(true, false)) {
                 // give the sinks time to write what was produced since the last checkpoint, so that
                 // the restart really replays rows that are already in ClickHouse
