@@ -1,0 +1,2 @@
+-- reverses 004
+DROP TABLE IF EXISTS exception_windows;
