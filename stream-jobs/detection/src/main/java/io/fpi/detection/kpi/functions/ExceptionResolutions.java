@@ -28,9 +28,11 @@ import org.apache.flink.util.Collector;
  * by order ({@link OrderKey}); fed only exception events ({@link #isExceptionEvent}).
  *
  * <p>State holds only what is still open: events waiting for the watermark ({@code pending}, so
- * pairs form in event-time order), the open raise time per code ({@code open}), and the one
- * expiry timer. A raise never resolved is dropped {@code expiry} after it was raised; when nothing
- * is pending or open, every state entry and timer of the order is gone. See KPIS.md.
+ * pairs form in event-time order), the open raise time per code ({@code open}), resolutions that
+ * found no raise ({@code orphans}: a raise arriving later than the watermark may still claim them),
+ * and the one expiry timer. An unpaired raise or resolution is dropped {@code expiry} after its
+ * time; when nothing is pending, open or orphaned, every state entry and timer of the order is
+ * gone. See KPIS.md.
  */
 public class ExceptionResolutions extends KeyedProcessFunction<String, OrderChange, KpiContribution> {
     private static final long serialVersionUID = 1L;
@@ -39,6 +41,7 @@ public class ExceptionResolutions extends KeyedProcessFunction<String, OrderChan
 
     private transient ListState<PendingException> pending;
     private transient MapState<String, Long> open;
+    private transient MapState<String, Long> orphans;
     private transient ValueState<Long> expiryTimer;
     private transient Counter unmatched;
     private transient Counter expired;
@@ -58,6 +61,7 @@ public class ExceptionResolutions extends KeyedProcessFunction<String, OrderChan
         pending = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("pending", TypeInformation.of(PendingException.class)));
         open = getRuntimeContext().getMapState(new MapStateDescriptor<>("open", Types.STRING, Types.LONG));
+        orphans = getRuntimeContext().getMapState(new MapStateDescriptor<>("orphans", Types.STRING, Types.LONG));
         expiryTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("expiry-timer", Types.LONG));
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("kpis");
         unmatched = metrics.counter("unmatchedResolutions");
@@ -71,7 +75,7 @@ public class ExceptionResolutions extends KeyedProcessFunction<String, OrderChan
         }
         PendingException p = PendingException.of(change, CanonicalActivity.EXCEPTION_RAISED.name().equals(change.activity));
         if (p.eventTimeMs <= ctx.timerService().currentWatermark()) {
-            apply(p, out); // late: its turn has passed, pair it now
+            apply(p, out); // late: its turn has passed, pair it now (orphans catch a reversed pair)
             rescheduleExpiry(ctx.timerService());
             return;
         }
@@ -106,38 +110,60 @@ public class ExceptionResolutions extends KeyedProcessFunction<String, OrderChan
     private void apply(PendingException p, Collector<KpiContribution> out) throws Exception {
         Long raisedAt = open.get(p.errorCode);
         if (p.raised) {
-            if (raisedAt == null || p.eventTimeMs < raisedAt) {
+            Long orphan = orphans.get(p.errorCode);
+            if (orphan != null && orphan >= p.eventTimeMs) {
+                // a late raise whose resolution came first: the pair is complete now
+                orphans.remove(p.errorCode);
+                emit(p, orphan, orphan - p.eventTimeMs, out);
+            } else if (raisedAt == null || p.eventTimeMs < raisedAt) {
                 open.put(p.errorCode, p.eventTimeMs); // a repeat while open keeps the earliest raise
             }
             return;
         }
-        if (raisedAt == null) {
+        if (raisedAt == null || raisedAt > p.eventTimeMs) {
+            Long orphan = orphans.get(p.errorCode);
+            if (orphan == null || p.eventTimeMs < orphan) {
+                orphans.put(p.errorCode, p.eventTimeMs);
+            }
             unmatched.inc();
             return;
         }
         open.remove(p.errorCode);
-        out.collect(new KpiContribution(p.dataset, p.channel, p.fulfillmentType, p.region, p.nodeId, p.eventTimeMs,
-                Measure.EXCEPTION_RESOLUTION, 1, Math.max(0, p.eventTimeMs - raisedAt), ""));
+        emit(p, p.eventTimeMs, p.eventTimeMs - raisedAt, out);
+    }
+
+    /** Attributed to the dimensions the order had when the event at hand was folded in. */
+    private static void emit(PendingException p, long resolvedAt, long durationMs, Collector<KpiContribution> out) {
+        out.collect(new KpiContribution(p.dataset, p.channel, p.fulfillmentType, p.region, p.nodeId, resolvedAt,
+                Measure.EXCEPTION_RESOLUTION, 1, Math.max(0, durationMs), ""));
     }
 
     private void expireUpTo(long timestamp) throws Exception {
+        expire(open, timestamp);
+        expire(orphans, timestamp);
+    }
+
+    private void expire(MapState<String, Long> times, long timestamp) throws Exception {
         List<String> gone = new ArrayList<>();
-        for (var e : open.entries()) {
+        for (var e : times.entries()) {
             if (saturatedAdd(e.getValue(), expiryMs) <= timestamp) {
                 gone.add(e.getKey());
             }
         }
         for (String code : gone) {
-            open.remove(code);
+            times.remove(code);
             expired.inc();
         }
     }
 
-    /** One expiry timer, at the oldest open raise + expiry; none (and no state) when nothing is open. */
+    /** One expiry timer, at the oldest open raise or orphan + expiry; none when nothing is kept. */
     private void rescheduleExpiry(org.apache.flink.streaming.api.TimerService timers) throws Exception {
         long oldest = Long.MAX_VALUE;
         for (Long raisedAt : open.values()) {
             oldest = Math.min(oldest, raisedAt);
+        }
+        for (Long resolvedAt : orphans.values()) {
+            oldest = Math.min(oldest, resolvedAt);
         }
         Long current = expiryTimer.value();
         Long wanted = oldest == Long.MAX_VALUE ? null : saturatedAdd(oldest, expiryMs);
@@ -146,9 +172,6 @@ public class ExceptionResolutions extends KeyedProcessFunction<String, OrderChan
         }
         if (wanted == null) {
             expiryTimer.clear();
-            if (open.isEmpty()) {
-                open.clear();
-            }
         } else if (!wanted.equals(current)) {
             timers.registerEventTimeTimer(wanted);
             expiryTimer.update(wanted);

@@ -100,11 +100,27 @@ class ExceptionResolutionsTest extends KpiTestBase {
     }
 
     @Test
-    void a_resolution_without_an_open_raise_emits_nothing_and_keeps_nothing() throws Exception {
+    void a_resolution_without_a_raise_emits_nothing_and_is_forgotten_at_its_expiry() throws Exception {
         send(resolved("o1", "BACKORDER", T0));
         h.processWatermark(T0_PLUS_1H);
+        assertThat(h.extractOutputValues()).isEmpty();
+        assertThat(h.numEventTimeTimers()).isEqualTo(1);
+
+        h.processWatermark(T0_PLUS_40D);
 
         assertThat(h.extractOutputValues()).isEmpty();
+        assertThat(h.numKeyedStateEntries()).isZero();
+        assertThat(h.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void a_raise_arriving_behind_the_watermark_after_its_resolution_still_pairs() throws Exception {
+        h.processWatermark(T0_PLUS_1D);
+
+        send(resolved("o1", "BACKORDER", T0_PLUS_1H), raised("o1", "BACKORDER", T0)); // both late, reversed
+
+        assertThat(h.extractOutputValues()).containsExactly(new KpiContribution(DATASET, "WEB", "SHIP_TO_HOME", "EU", "DC-1",
+                T0_PLUS_1H, Measure.EXCEPTION_RESOLUTION, 1, Duration.ofHours(1).toMillis(), ""));
         assertThat(h.numKeyedStateEntries()).isZero();
         assertThat(h.numEventTimeTimers()).isZero();
     }
