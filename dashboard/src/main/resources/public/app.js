@@ -84,9 +84,20 @@
     $('kpi-cancelled').textContent = FPI.number(summary.orders_cancelled);
     $('kpi-p50').textContent = FPI.duration(summary.cycle_time_p50_ms);
     $('kpi-p90').textContent = FPI.duration(summary.cycle_time_p90_ms);
+    $('kpi-fill').textContent = percent(summary.fill_rate);
+    $('kpi-sla').textContent = percent(summary.sla_adherence);
+    $('kpi-cancel-rate').textContent = percent(summary.cancellation_rate);
+    $('kpi-inventory').textContent = percent(summary.inventory_accuracy);
+    $('kpi-exceptions').textContent = FPI.number(summary.exception_count);
+    $('kpi-p99').textContent = FPI.duration(summary.cycle_time_p99_ms);
     $('kpi-window').textContent = '· ' + $('range').selectedOptions[0].textContent.toLowerCase()
       + (s.dataset ? ' · dataset ' + s.dataset : '');
     $('tiles').setAttribute('aria-busy', 'false');
+  }
+
+  // a ratio of nothing (null) is not 0 %
+  function percent(ratio) {
+    return ratio === null || ratio === undefined ? '—' : (ratio * 100).toFixed(1) + ' %';
   }
 
   function renderVolume(placed, completed, s) {
@@ -192,7 +203,8 @@
       return;
     }
     FPI.showError($('error'), 'Could not load the dashboard: ' + e.message);
-    ['kpi-placed', 'kpi-completed', 'kpi-open', 'kpi-cancelled', 'kpi-p50', 'kpi-p90'].forEach((id) => { $(id).textContent = '—'; });
+    ['kpi-placed', 'kpi-completed', 'kpi-open', 'kpi-cancelled', 'kpi-p50', 'kpi-p90', 'kpi-fill', 'kpi-sla',
+      'kpi-cancel-rate', 'kpi-inventory', 'kpi-exceptions', 'kpi-p99'].forEach((id) => { $(id).textContent = '—'; });
     $('tiles').setAttribute('aria-busy', 'false');
     note('volume-note', 'No data: the API could not answer.');
     note('cycle-note', 'No data: the API could not answer.');

@@ -6,12 +6,19 @@ import io.fpi.api.health.KafkaProbe;
 import io.fpi.api.http.ErrorHandling;
 import io.fpi.api.http.JettyErrorHandler;
 import io.fpi.api.http.Json;
+import io.fpi.api.findings.FindingsController;
+import io.fpi.api.findings.FindingsRepository;
+import io.fpi.api.findings.FindingsService;
+import io.fpi.api.kpis.KpiMinuteRepository;
 import io.fpi.api.kpis.KpisController;
 import io.fpi.api.kpis.KpisRepository;
 import io.fpi.api.kpis.KpisService;
 import io.fpi.api.orders.OrdersController;
 import io.fpi.api.orders.OrdersRepository;
 import io.fpi.api.orders.OrdersService;
+import io.fpi.api.process.ProcessController;
+import io.fpi.api.process.ProcessRepository;
+import io.fpi.api.process.ProcessService;
 import io.fpi.runtime.clickhouse.ClickHouseClient;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -26,6 +33,10 @@ import io.javalin.json.JavalinJackson;
  *   <li>{@code GET /api/orders/{orderId}/trace?dataset=}</li>
  *   <li>{@code GET /api/kpis/summary?from=&to=&dataset=}</li>
  *   <li>{@code GET /api/kpis/timeseries?metric=&interval=&from=&to=&dataset=}</li>
+ *   <li>{@code GET /api/kpis/rollup?interval=&from=&to=&dataset=&channel=&fulfillment_type=&region=&node=}</li>
+ *   <li>{@code GET /api/findings?type=&dataset=&order_id=&from=&to=&limit=}</li>
+ *   <li>{@code GET /api/process/dfg?dataset=&from=&to=&limit=}, {@code /variants?dataset=&from=&to=&limit=},
+ *       {@code /bottlenecks?dataset=&node=&rank_by=&from=&to=&limit=}, {@code /edges?dataset=&interval=&from=&to=}</li>
  *   <li>{@code /} the dashboard (classpath {@code /public} of fpi-dashboard), {@code /webjars/**}</li>
  * </ul>
  * The Kafka probe belongs to the caller, who closes it after {@link #stop()}.
@@ -39,7 +50,11 @@ public final class QueryApiApp {
     public QueryApiApp(ClickHouseClient clickHouse, KafkaProbe kafka, ApiConfig config) {
         var health = new HealthController(new HealthService(clickHouse.endpoint(), kafka, config.healthTimeout()));
         var orders = new OrdersController(new OrdersService(new OrdersRepository(clickHouse)));
-        var kpis = new KpisController(new KpisService(new KpisRepository(clickHouse), config.maxTimeseriesPoints()), config);
+        var kpis = new KpisController(new KpisService(new KpisRepository(clickHouse), new KpiMinuteRepository(clickHouse),
+                config.maxTimeseriesPoints()), config);
+        var findings = new FindingsController(new FindingsService(new FindingsRepository(clickHouse)));
+        var process = new ProcessController(new ProcessService(new ProcessRepository(clickHouse), config.maxTimeseriesPoints()),
+                config);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -57,6 +72,12 @@ public final class QueryApiApp {
             cfg.routes.get("/api/orders/{orderId}/trace", orders::trace);
             cfg.routes.get("/api/kpis/summary", kpis::summary);
             cfg.routes.get("/api/kpis/timeseries", kpis::timeseries);
+            cfg.routes.get("/api/kpis/rollup", kpis::rollup);
+            cfg.routes.get("/api/findings", findings::list);
+            cfg.routes.get("/api/process/dfg", process::dfg);
+            cfg.routes.get("/api/process/variants", process::variants);
+            cfg.routes.get("/api/process/bottlenecks", process::bottlenecks);
+            cfg.routes.get("/api/process/edges", process::edges);
             ErrorHandling.install(cfg.routes);
         });
     }

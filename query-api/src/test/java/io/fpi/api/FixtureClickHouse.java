@@ -1,6 +1,7 @@
 package io.fpi.api;
 
 import io.fpi.runtime.clickhouse.ClickHouseClient;
+import io.fpi.runtime.clickhouse.ClickHouseEndpoint;
 import io.fpi.runtime.local.LocalClickHouse;
 import io.fpi.runtime.migrations.Migrations;
 import java.io.IOException;
@@ -30,6 +31,18 @@ final class FixtureClickHouse implements BeforeAllCallback {
         return server.clickHouse.client();
     }
 
+    /**
+     * A client of another, freshly migrated database on the same server: for tests whose rows would
+     * show up in the shared fixture's answers (every order list, every KPI without a dataset).
+     */
+    static ClickHouseClient isolatedDatabase(String database) {
+        ClickHouseEndpoint shared = server.clickHouse.endpoint();
+        ClickHouseClient client = new ClickHouseClient(new ClickHouseEndpoint(shared.url(), database, shared.user(),
+                shared.password()));
+        Migrations.apply(client);
+        return client;
+    }
+
     private static final class Server implements ExtensionContext.Store.CloseableResource {
         private final Path dir;
         private final LocalClickHouse clickHouse;
@@ -44,6 +57,8 @@ final class FixtureClickHouse implements BeforeAllCallback {
             ClickHouseClient client = clickHouse.client();
             Migrations.apply(client);
             Fixtures.insert(client);
+            KpiFixtures.insert(client);
+            FindingFixtures.insert(client);
         }
 
         @Override

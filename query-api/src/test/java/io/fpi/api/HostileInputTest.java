@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,12 +26,21 @@ class HostileInputTest extends QueryApiTestBase {
         return HOSTILE.stream();
     }
 
+    private static final String COUNTS = "SELECT (SELECT count() FROM traces FINAL) AS traces,"
+            + " (SELECT count() FROM events FINAL) AS events, (SELECT count() FROM kpi_minute FINAL) AS kpi_minute,"
+            + " (SELECT count() FROM findings FINAL) AS findings";
+    private static JsonNode countsBefore;
+
+    @BeforeAll
+    static void countRows() {
+        countsBefore = FixtureClickHouse.client().queryOne(COUNTS);
+        assertThat(countsBefore.get("traces").asInt()).isGreaterThanOrEqualTo(8);
+        assertThat(countsBefore.get("events").asInt()).isEqualTo(7);
+    }
+
     @AfterAll
     static void tablesAreUntouched() {
-        JsonNode counts = FixtureClickHouse.client().queryOne(
-                "SELECT (SELECT count() FROM traces FINAL) AS traces, (SELECT count() FROM events FINAL) AS events");
-        assertThat(counts.get("traces").asInt()).isEqualTo(8);
-        assertThat(counts.get("events").asInt()).isEqualTo(7);
+        assertThat(FixtureClickHouse.client().queryOne(COUNTS)).isEqualTo(countsBefore);
     }
 
     private static void assertRefusedOrEmpty(Api.Response r, String listField) {
@@ -110,5 +120,66 @@ class HostileInputTest extends QueryApiTestBase {
     void hostile_metric_and_interval_on_timeseries_give_400(String s) {
         assertRefused(api.get("/api/kpis/timeseries?" + q("metric", s)));
         assertRefused(api.get("/api/kpis/timeseries?metric=orders_placed&" + q("interval", s)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_type_and_limit_on_findings_give_400(String s) {
+        assertRefused(api.get("/api/findings?" + q("type", s)));
+        assertRefused(api.get("/api/findings?" + q("limit", s)));
+        assertRefused(api.get("/api/findings?" + q("from", s)));
+        assertRefused(api.get("/api/findings?" + q("to", s)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_dataset_and_order_id_on_findings_give_400_or_no_findings(String s) {
+        assertRefusedOrEmpty(api.get("/api/findings?" + q("dataset", s)), "findings");
+        assertRefusedOrEmpty(api.get("/api/findings?" + q("order_id", s)), "findings");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_dataset_on_process_gives_400_or_an_empty_log(String s) {
+        for (String endpoint : List.of("dfg", "variants")) {
+            Api.Response r = api.get("/api/process/" + endpoint + "?" + q("dataset", s));
+            assertThat(r.status()).as(r.toString()).isIn(200, 400, 414);
+            if (r.status() == 200) {
+                assertThat(r.json().get("cases").asLong()).isZero();
+                assertThat(r.json().get("dfg_edges").asLong()).isZero();
+            }
+        }
+        assertRefusedOrEmpty(api.get("/api/process/bottlenecks?" + q("dataset", s)), "transitions");
+        assertRefusedOrEmpty(api.get("/api/process/edges?" + q("dataset", s)), "buckets");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_node_on_bottlenecks_gives_400_or_nothing(String s) {
+        assertRefusedOrEmpty(api.get("/api/process/bottlenecks?dataset=shop&" + q("node", s)), "stages");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_limits_windows_and_choices_on_process_give_400(String s) {
+        assertRefused(api.get("/api/process/dfg?dataset=proc&" + q("limit", s)));
+        assertRefused(api.get("/api/process/variants?dataset=proc&" + q("limit", s)));
+        assertRefused(api.get("/api/process/variants?dataset=proc&" + q("from", s)));
+        assertRefused(api.get("/api/process/bottlenecks?dataset=proc&" + q("rank_by", s)));
+        assertRefused(api.get("/api/process/edges?dataset=proc&" + q("interval", s)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_dimensions_on_rollup_give_400_or_empty_buckets(String s) {
+        for (String name : List.of("dataset", "channel", "fulfillment_type", "region", "node")) {
+            Api.Response r = api.get("/api/kpis/rollup?interval=hour&" + q(name, s));
+            assertThat(r.status()).as(r.toString()).isIn(200, 400, 414);
+            if (r.status() == 200) {
+                assertThat(r.json().get("points")).hasSize(24)
+                        .allSatisfy(p -> assertThat(p.get("orders_placed").asLong()).isZero());
+            }
+        }
+        assertRefused(api.get("/api/kpis/rollup?" + q("interval", s)));
     }
 }

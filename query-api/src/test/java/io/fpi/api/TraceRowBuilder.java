@@ -18,6 +18,7 @@ final class TraceRowBuilder {
     private final ArrayNode handoffTo = JSON.createArrayNode();
     private final ArrayNode handoffLatency = JSON.createArrayNode();
     private final ArrayNode activities = JSON.createArrayNode();
+    private final ArrayNode activityTimes = JSON.createArrayNode();
 
     TraceRowBuilder(String dataset, String orderId, Instant placedAt) {
         row.put("dataset", dataset).put("order_id", orderId).put("version", 1).put("status", "open")
@@ -60,6 +61,34 @@ final class TraceRowBuilder {
         return this;
     }
 
+    /** The case's activities with their times (ms after placement), as the trace job writes them since migration 003. */
+    TraceRowBuilder path(String activityList, long... offsetsMs) {
+        long placed = row.get("placed_at_ms").asLong();
+        String[] names = activityList.split(" ");
+        for (int i = 0; i < names.length; i++) {
+            activities.add(names[i]);
+            if (i < offsetsMs.length) {
+                activityTimes.add(placed + offsetsMs[i]);
+            }
+        }
+        row.put("variant", String.join(" > ", names)).put("last_activity", names[names.length - 1])
+                .put("event_count", names.length);
+        if (offsetsMs.length > 0) {
+            row.put("last_event_ms", placed + offsetsMs[offsetsMs.length - 1]);
+        }
+        return this;
+    }
+
+    TraceRowBuilder node(String node) {
+        row.put("node_id", node);
+        return this;
+    }
+
+    TraceRowBuilder lastEventAt(long ms) {
+        row.put("last_event_ms", ms);
+        return this;
+    }
+
     TraceRowBuilder promisedBy(Instant at) {
         row.put("promised_by_ms", at.toEpochMilli());
         return this;
@@ -87,6 +116,7 @@ final class TraceRowBuilder {
     String json() {
         ObjectNode out = row.deepCopy();
         out.set("activities", activities);
+        out.set("activity_times_ms", activityTimes);
         out.set("stage_names", stageNames);
         out.set("stage_start_ms", stageStarts);
         out.set("stage_durations_ms", stageDurations);

@@ -2,6 +2,7 @@ package io.fpi.api.kpis;
 
 import io.fpi.api.ApiConfig;
 import io.fpi.api.http.ApiException;
+import io.fpi.api.http.BucketWidth;
 import io.fpi.api.http.Params;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -36,6 +37,18 @@ public final class KpisController {
                         + String.join(", ", METRICS.keySet().stream().sorted().toList())));
         Interval interval = Params.oneOf("interval", ctx.queryParam("interval"), INTERVALS).orElse(Interval.MINUTE);
         ctx.json(service.timeseries(metric, interval, range(ctx), dataset(ctx)));
+    }
+
+    /** GET /api/kpis/rollup?interval=minute|hour|day&from=&to=&dataset=&channel=&fulfillment_type=&region=&node= */
+    public void rollup(Context ctx) {
+        BucketWidth width = Params.oneOf("interval", ctx.queryParam("interval"), BucketWidth.BY_NAME).orElse(BucketWidth.HOUR);
+        KpiDimensions dims = new KpiDimensions(text(ctx, "channel"), text(ctx, "fulfillment_type"), text(ctx, "region"),
+                text(ctx, "node"));
+        ctx.json(service.rollup(width, range(ctx), dataset(ctx), dims));
+    }
+
+    private static String text(Context ctx, String name) {
+        return Params.text(name, ctx.queryParam(name)).orElse(null);
     }
 
     private TimeRange range(Context ctx) {

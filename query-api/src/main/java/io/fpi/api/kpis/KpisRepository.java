@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * placement time moved (a late event) is thus judged by its current times only.
  */
 public final class KpisRepository {
-    // %1$s = from (ms, inclusive), %2$s = to (ms, exclusive), %3$s = dataset condition
+    // %1$s = from (ms, inclusive), %2$s = to (ms, exclusive), %3$s = dataset condition,
+    // %4$s completed, %5$s completed with a cycle time, %6$s ended with units ordered.
+    // Aliases never reuse a column name: ClickHouse would substitute the alias inside the other aggregates.
     private static final String SUMMARY = """
             SELECT
                 countIf(placed_at_ms >= %1$s AND placed_at_ms < %2$s) AS orders_placed,
@@ -26,8 +28,11 @@ public final class KpisRepository {
                 countIf(status = 'cancelled' AND completed_at_ms >= %1$s AND completed_at_ms < %2$s) AS orders_cancelled,
                 countIf(status = 'returned' AND completed_at_ms >= %1$s AND completed_at_ms < %2$s) AS orders_returned,
                 countIf(%5$s AND completed_at_ms >= %1$s AND completed_at_ms < %2$s) AS cycle_time_samples,
-                quantilesExactIf(0.5, 0.9)(cycle_time_ms, %5$s AND completed_at_ms >= %1$s AND completed_at_ms < %2$s)
-                    AS cycle_time_quantiles
+                quantilesExactIf(0.5, 0.9, 0.99)(cycle_time_ms, %5$s AND completed_at_ms >= %1$s AND completed_at_ms < %2$s)
+                    AS cycle_time_quantiles,
+                sumIf(units_ordered, %6$s AND completed_at_ms >= %1$s AND completed_at_ms < %2$s) AS ended_units_ordered,
+                sumIf(ifNull(units_fulfilled, 0), %6$s AND completed_at_ms >= %1$s AND completed_at_ms < %2$s)
+                    AS ended_units_fulfilled
             FROM traces FINAL
             WHERE %3$s""";
 
@@ -39,6 +44,9 @@ public final class KpisRepository {
             GROUP BY bucket
             ORDER BY bucket""";
 
+    /** Orders that ended (completed, returned or cancelled) and reported units ordered: fill rate's population. */
+    static final String ENDED_WITH_UNITS = "status IN ('completed', 'returned', 'cancelled') AND isNotNull(units_ordered)";
+
     private final ClickHouseClient clickHouse;
 
     public KpisRepository(ClickHouseClient clickHouse) {
@@ -46,16 +54,16 @@ public final class KpisRepository {
     }
 
     /** @param dataset null for every dataset */
-    public KpiSummary summary(TimeRange range, String dataset) {
+    public TraceKpis summary(TimeRange range, String dataset) {
         JsonNode r = clickHouse.queryOne(SUMMARY.formatted(SqlLiterals.number(range.fromMs()),
                 SqlLiterals.number(range.toMs()), datasetCondition(dataset), Metric.COMPLETED,
-                Metric.COMPLETED_WITH_CYCLE_TIME));
+                Metric.COMPLETED_WITH_CYCLE_TIME, ENDED_WITH_UNITS));
         boolean anyCycleTime = count(r, "cycle_time_samples") > 0;
         List<Long> quantiles = longs(r, "cycle_time_quantiles");
-        return new KpiSummary(range.from(), range.to(), dataset,
-                count(r, "orders_placed"), count(r, "orders_completed"), count(r, "orders_open"),
+        return new TraceKpis(count(r, "orders_placed"), count(r, "orders_completed"), count(r, "orders_open"),
                 count(r, "orders_cancelled"), count(r, "orders_returned"),
-                anyCycleTime ? quantiles.get(0) : null, anyCycleTime ? quantiles.get(1) : null);
+                anyCycleTime ? quantiles.get(0) : null, anyCycleTime ? quantiles.get(1) : null,
+                anyCycleTime ? quantiles.get(2) : null, count(r, "ended_units_ordered"), count(r, "ended_units_fulfilled"));
     }
 
     /** Bucket start (epoch ms) to value, for the buckets that have any orders. */

@@ -128,7 +128,8 @@ public final class TraceJob {
                 .name("trace-builder").uid("trace-builder");
         DataStream<DeadLetter> deadLetters = events.getSideOutput(SplitDeadLetters.DEAD_LETTERS)
                 .union(traces.getSideOutput(TraceBuilder.TOO_LATE));
-        return new TraceOutputs(traces.getSideOutput(TraceBuilder.EVENTS), traces, deadLetters);
+        return new TraceOutputs(traces.getSideOutput(TraceBuilder.EVENTS), traces, deadLetters,
+                traces.getSideOutput(TraceBuilder.ORDER_CHANGES));
     }
 
     static void configure(StreamExecutionEnvironment env, TraceJobConfig config) {

@@ -131,6 +131,7 @@ class ClickHouseSinkTest extends TraceTestBase {
         assertThat(t.get("variant").asText()).isEqualTo("ORDER_PLACED > PICKED > DELIVERED");
         assertThat(t.get("variant_hash").asText()).isEqualTo(Long.toUnsignedString(-2L));
         assertThat(texts(t.get("activities"))).containsExactly(finalRow.activities);
+        assertThat(longs(t.get("activity_times_ms"))).containsExactly(box(finalRow.activityTimesMs));
         assertThat(texts(t.get("stage_names"))).containsExactly(finalRow.stageNames);
         assertThat(longs(t.get("stage_start_ms"))).containsExactly(box(finalRow.stageStartMs));
         assertThat(longs(t.get("stage_durations_ms"))).containsExactly(box(finalRow.stageDurationsMs));

@@ -3,6 +3,8 @@ package io.fpi.jobs.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fpi.jobs.traces.TraceTestBase;
+import io.fpi.jobs.traces.records.OrderChange;
+import io.fpi.jobs.traces.records.OrderFacts;
 import io.fpi.jobs.traces.records.TraceRow;
 import io.fpi.jobs.traces.records.TraceState;
 import io.fpi.schemas.FulfillmentEvent;
@@ -24,6 +26,8 @@ class FlinkTypesTest extends TraceTestBase {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(TraceState.class);
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(TraceRow.class);
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(DeadLetter.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(OrderFacts.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(OrderChange.class);
     }
 
     @Test

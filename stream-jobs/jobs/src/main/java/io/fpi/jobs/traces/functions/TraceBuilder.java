@@ -4,6 +4,8 @@ import io.fpi.jobs.common.DeadLetter;
 import io.fpi.jobs.common.DeadLetterReason;
 import io.fpi.jobs.common.FulfillmentEventTypeInfo;
 import io.fpi.jobs.common.Hashes;
+import io.fpi.jobs.traces.records.OrderChange;
+import io.fpi.jobs.traces.records.OrderFacts;
 import io.fpi.jobs.traces.records.TraceRow;
 import io.fpi.jobs.traces.records.TraceState;
 import io.fpi.schemas.EventCodec;
@@ -32,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * Duplicates (same event_id) emit nothing. Cleanup: a closed order is dropped at
  * last closing time + retention, an open one at last event time + idle expiry; an event for an
  * order without state that is older than watermark - retention goes to {@link #TOO_LATE}.
+ *
+ * <p>Each new event also goes out on {@link #ORDER_CHANGES} with the order's facts before and
+ * after it (for the KPI operators); nobody has to consume it.
  */
 public class TraceBuilder extends KeyedProcessFunction<String, FulfillmentEvent, TraceRow> {
     private static final long serialVersionUID = 1L;
@@ -39,6 +44,7 @@ public class TraceBuilder extends KeyedProcessFunction<String, FulfillmentEvent,
 
     public static final OutputTag<FulfillmentEvent> EVENTS = new OutputTag<>("trace-events", FulfillmentEventTypeInfo.INSTANCE);
     public static final OutputTag<DeadLetter> TOO_LATE = new OutputTag<>("too-late", TypeInformation.of(DeadLetter.class));
+    public static final OutputTag<OrderChange> ORDER_CHANGES = new OutputTag<>("order-changes", TypeInformation.of(OrderChange.class));
 
     private final long retentionMs;
     private final long idleExpiryMs;
@@ -92,11 +98,14 @@ public class TraceBuilder extends KeyedProcessFunction<String, FulfillmentEvent,
         if (event.getEventTime() <= watermark) {
             lateMerged.inc();
         }
+        OrderFacts before = state.size() == 0 ? null : TraceRows.facts(state);
         state.add(event, eventId);
         rescheduleCleanup(state, ctx.timerService());
         trace.update(state);
         ctx.output(EVENTS, event);
         out.collect(TraceRows.of(event.getDataset(), event.getOrderId(), state));
+        ctx.output(ORDER_CHANGES, new OrderChange(event.getDataset(), event.getOrderId(), event.getActivity(),
+                event.getEventTime(), event.getSourceSystem(), event.getErrorCode(), before, TraceRows.facts(state)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.fpi.jobs.traces.functions;
 
 import io.fpi.jobs.common.Hashes;
+import io.fpi.jobs.traces.records.OrderFacts;
 import io.fpi.jobs.traces.records.TraceRow;
 import io.fpi.jobs.traces.records.TraceState;
 import io.fpi.schemas.CanonicalActivity;
@@ -28,6 +29,7 @@ public final class TraceRows {
         r.version = n;
         r.eventCount = n;
         r.activities = s.activities.clone();
+        r.activityTimesMs = s.eventTimes.clone();
         r.lastActivity = s.activities[n - 1];
         r.lastEventMs = s.eventTimes[n - 1];
         r.placedAtMs = placedAt(s);
@@ -44,6 +46,42 @@ public final class TraceRows {
         r.unitsOrdered = s.unitsOrdered;
         r.unitsFulfilled = s.unitsFulfilled;
         return r;
+    }
+
+    /**
+     * The order's KPI facts, by the same rules as {@link #of} (placement, closing, attributes), plus
+     * the cost sum and the first return / refund times.
+     */
+    public static OrderFacts facts(TraceState s) {
+        OrderFacts f = new OrderFacts();
+        f.channel = orEmpty(s.channel);
+        f.fulfillmentType = orEmpty(s.fulfillmentType);
+        f.region = orEmpty(s.region);
+        f.nodeId = orEmpty(s.routedNodeId != null ? s.routedNodeId : s.nodeId);
+        f.placedAtMs = placedAt(s);
+        OrderStatus status = OrderStatus.OPEN;
+        for (int i = 0; i < s.size(); i++) {
+            String a = s.activities[i];
+            OrderStatus closes = TraceState.closesAs(a);
+            if (closes != null) {
+                status = closes;
+                if (f.completedAtMs == null) {
+                    f.completedAtMs = s.eventTimes[i];
+                }
+            }
+            if (f.returnInitiatedMs == null && CanonicalActivity.RETURN_INITIATED.name().equals(a)) {
+                f.returnInitiatedMs = s.eventTimes[i];
+            }
+            if (f.refundIssuedMs == null && CanonicalActivity.REFUND_ISSUED.name().equals(a)) {
+                f.refundIssuedMs = s.eventTimes[i];
+            }
+        }
+        f.status = status.wireName();
+        f.cycleTimeMs = f.completedAtMs == null ? null : f.completedAtMs - f.placedAtMs;
+        f.unitsOrdered = s.unitsOrdered;
+        f.unitsFulfilled = s.unitsFulfilled;
+        f.costMinor = s.costMinor;
+        return f;
     }
 
     /** ORDER_PLACED's time if there is one, else the first event's. */

@@ -34,6 +34,8 @@ public class TraceRow {
     /** Unsigned 64-bit (UInt64 in ClickHouse); compare with Long.toUnsignedString. */
     public long variantHash;
     public String[] activities;
+    /** Event time of each entry of {@link #activities}, same order (process mining: transition times). */
+    public long[] activityTimesMs;
     public String[] stageNames;
     public long[] stageStartMs;
     public long[] stageDurationsMs;
@@ -58,6 +60,7 @@ public class TraceRow {
                 && Objects.equals(unitsOrdered, r.unitsOrdered) && Objects.equals(unitsFulfilled, r.unitsFulfilled)
                 && Objects.equals(currentStage, r.currentStage) && Objects.equals(lastActivity, r.lastActivity)
                 && Objects.equals(variant, r.variant) && Arrays.equals(activities, r.activities)
+                && Arrays.equals(activityTimesMs, r.activityTimesMs)
                 && Arrays.equals(stageNames, r.stageNames) && Arrays.equals(stageStartMs, r.stageStartMs)
                 && Arrays.equals(stageDurationsMs, r.stageDurationsMs) && Arrays.equals(handoffFrom, r.handoffFrom)
                 && Arrays.equals(handoffTo, r.handoffTo) && Arrays.equals(handoffLatencyMs, r.handoffLatencyMs);

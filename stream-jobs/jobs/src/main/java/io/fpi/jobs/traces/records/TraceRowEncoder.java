@@ -3,11 +3,15 @@ package io.fpi.jobs.traces.records;
 import io.fpi.jobs.common.JsonRowWriter;
 import io.fpi.jobs.common.RowEncoder;
 
-/** {@link TraceRow} as a JSONEachRow line of table {@code traces}; column names are the table's. */
+/**
+ * {@link TraceRow} as a JSONEachRow line of table {@code traces}; column names are the table's.
+ * {@code activity_times_ms} comes with migration 003 (Migrations.apply runs before the job writes).
+ */
 public final class TraceRowEncoder implements RowEncoder<TraceRow> {
     private static final long serialVersionUID = 1L;
 
     public static final String TABLE = "traces";
+    private static final long[] NO_TIMES = new long[0];
 
     @Override
     public void encode(TraceRow r, JsonRowWriter out) {
@@ -33,6 +37,7 @@ public final class TraceRowEncoder implements RowEncoder<TraceRow> {
                 .string("variant", r.variant)
                 .uint64("variant_hash", r.variantHash)
                 .stringArray("activities", r.activities)
+                .int64Array("activity_times_ms", r.activityTimesMs == null ? NO_TIMES : r.activityTimesMs)
                 .stringArray("stage_names", r.stageNames)
                 .int64Array("stage_start_ms", r.stageStartMs)
                 .int64Array("stage_durations_ms", r.stageDurationsMs)

@@ -48,6 +48,8 @@ public class TraceState {
     public Long promisedBy;
     public Integer unitsOrdered;
     public Integer unitsFulfilled;
+    /** Sum of cost_minor over the distinct events that carry one; null while none did (cost-to-serve). */
+    public Long costMinor;
     public int[] attributeAt = newAttributeAt();
 
     /** Event time of the one cleanup timer registered for this order, Long.MIN_VALUE if none. */
@@ -120,6 +122,9 @@ public class TraceState {
             }
         }
         foldAttributes(e, pos);
+        if (e.getCostMinor() != null) {
+            costMinor = (costMinor == null ? 0L : costMinor) + e.getCostMinor();
+        }
         return pos;
     }
 

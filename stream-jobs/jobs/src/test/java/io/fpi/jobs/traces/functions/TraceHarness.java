@@ -1,6 +1,7 @@
 package io.fpi.jobs.traces.functions;
 
 import io.fpi.jobs.common.DeadLetter;
+import io.fpi.jobs.traces.records.OrderChange;
 import io.fpi.jobs.traces.records.TraceRow;
 import io.fpi.schemas.FulfillmentEvent;
 import java.time.Duration;
@@ -70,6 +71,10 @@ final class TraceHarness implements AutoCloseable {
 
     List<FulfillmentEvent> eventRows() {
         return values(TraceBuilder.EVENTS);
+    }
+
+    List<OrderChange> orderChanges() {
+        return values(TraceBuilder.ORDER_CHANGES);
     }
 
     List<DeadLetter> tooLate() {

@@ -1,0 +1,25 @@
+package io.fpi.api.process;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code GET /api/process/dfg}: the directly-follows graph of a dataset with the log's figures.
+ * Edges are sorted by frequency (then names); {@code edgesTruncated} says the list was cut at the
+ * limit, while {@code dfgEdges} always counts them all.
+ */
+public record Dfg(String dataset, Instant from, Instant to, long cases, long events, long activities, long variants,
+                  long dfgEdges, long topVariantCases, List<Edge> edges, boolean edgesTruncated,
+                  List<ActivityCount> startActivities, List<ActivityCount> endActivities) {
+
+    /**
+     * One directly-follows relation. Transition times come from traces with a time per activity
+     * ({@code timed} of {@code frequency}); {@code meanMs}/{@code p90Ms} are null when none had one.
+     * p90 is exact: the value at rank floor(0.9 n).
+     */
+    public record Edge(String from, String to, long frequency, long timed, Long meanMs, Long p90Ms) {
+    }
+
+    public record ActivityCount(String activity, long cases) {
+    }
+}
