@@ -1,6 +1,7 @@
 package io.fpi.runtime.migrations;
 
 import io.fpi.runtime.clickhouse.ClickHouseClient;
+import io.fpi.runtime.clickhouse.ClickHouseException;
 import io.fpi.runtime.clickhouse.SqlLiterals;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +53,7 @@ public final class Migrations {
                 continue;
             }
             for (String statement : statements(resource("/clickhouse/" + name + ".up.sql"))) {
-                client.execute(statement);
+                executeIdempotently(client, statement);
             }
             client.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ("
                     + version + ", " + SqlLiterals.string(name) + ", now())");
@@ -60,6 +61,23 @@ public final class Migrations {
             ran++;
         }
         return ran;
+    }
+
+    /**
+     * ClickHouse 18.16 has no {@code ADD COLUMN IF NOT EXISTS}: when two processes migrate at once,
+     * or a run died between the ALTER and its record, the column is already there, and that is the
+     * state the statement wanted.
+     */
+    public static void executeIdempotently(ClickHouseClient client, String statement) {
+        try {
+            client.execute(statement);
+        } catch (ClickHouseException e) {
+            boolean addColumn = statement.toUpperCase(java.util.Locale.ROOT).matches("(?s)\\s*ALTER\\s+TABLE\\s+.*\\bADD\\s+COLUMN\\b.*");
+            if (!(addColumn && e.getMessage() != null && e.getMessage().contains("already exists"))) {
+                throw e;
+            }
+            LOG.info("column of '{}' already exists; nothing to do", statement.lines().findFirst().orElse(statement));
+        }
     }
 
     /** Splits a migration file on ';' at line ends, dropping '--' comment lines. */

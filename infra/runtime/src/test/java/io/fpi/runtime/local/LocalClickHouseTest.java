@@ -42,6 +42,18 @@ class LocalClickHouseTest {
     }
 
     @Test
+    void re_running_an_add_column_migration_statement_is_harmless_but_other_errors_are_not() {
+        client.execute("CREATE TABLE IF NOT EXISTS alter_probe (a Int8) ENGINE = MergeTree ORDER BY a");
+        Migrations.executeIdempotently(client, "ALTER TABLE alter_probe ADD COLUMN b Int8");
+        Migrations.executeIdempotently(client, "ALTER TABLE alter_probe ADD COLUMN b Int8");
+        assertThat(client.queryOne("SELECT count() AS n FROM system.columns WHERE database = 'fpi' AND table = 'alter_probe'")
+                .get("n").asInt()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> Migrations.executeIdempotently(client, "ALTER TABLE no_such_table ADD COLUMN b Int8"))
+                .isInstanceOf(io.fpi.runtime.clickhouse.ClickHouseException.class);
+    }
+
+    @Test
     void a_running_server_is_found_by_another_process_over_the_same_directory() {
         assertThat(LocalClickHouse.findRunning(dir.resolve("ch"))).contains(server.endpoint());
         assertThat(LocalClickHouse.findRunning(dir.resolve("nothing-here"))).isEmpty();
