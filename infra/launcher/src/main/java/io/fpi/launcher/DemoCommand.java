@@ -3,7 +3,9 @@ package io.fpi.launcher;
 import io.fpi.api.ApiConfig;
 import io.fpi.api.QueryApiApp;
 import io.fpi.api.health.KafkaProbe;
+import io.fpi.detection.job.FpiJob;
 import io.fpi.jobs.traces.TraceJobConfig;
+import io.fpi.schemas.FindingCodec;
 import io.fpi.runtime.clickhouse.ClickHouseClient;
 import io.fpi.runtime.config.Env;
 import io.fpi.simulator.SimulateOptions;
@@ -68,7 +70,7 @@ final class DemoCommand {
             platform.start(env, dataDir, options.httpPort(), sim);
             long startMs = (System.nanoTime() - t0) / 1_000_000;
             out.printf("FPI is up in %.1f s (data in %s)%n", startMs / 1000.0, dataDir);
-            out.printf("  Kafka:      %s%n  ClickHouse: %s%n  Trace job:  %s on a local MiniCluster%n",
+            out.printf("  Kafka:      %s%n  ClickHouse: %s%n  FPI job:    %s on a local MiniCluster%n",
                     platform.services.kafkaBootstrap(), platform.services.clickHouse().url(), platform.flink.jobId());
             if (sim.groundTruth() != null) {
                 out.printf("  Simulator:  dataset %s, ground truth %s%n", sim.config().dataset(), sim.groundTruth());
@@ -126,10 +128,11 @@ final class DemoCommand {
 
         void start(Env env, Path dataDir, int httpPort, SimulateOptions sim) throws Exception {
             TraceJobConfig jobDefaults = TraceJobConfig.parse(new String[0], env.asMap());
-            services = LocalServices.start(env, dataDir, Map.of(jobDefaults.eventsTopic(), 2, jobDefaults.dlqTopic(), 1));
+            services = LocalServices.start(env, dataDir, Map.of(jobDefaults.eventsTopic(), 2, jobDefaults.dlqTopic(), 1,
+                    env.get(FpiJob.FINDINGS_TOPIC, FindingCodec.TOPIC), 2));
             TraceJobConfig job = TraceJobConfig.parse(new String[] {"--kafka.bootstrap", services.kafkaBootstrap()}, env.asMap())
                     .withClickHouse(services.clickHouse());
-            flink = LocalFlink.start(job, dataDir.resolve("checkpoints"));
+            flink = LocalFlink.start(job, env, dataDir.resolve("checkpoints"));
             kafkaProbe = new KafkaProbe(services.kafkaBootstrap(), Duration.ofSeconds(2));
             api = new QueryApiApp(new ClickHouseClient(services.clickHouse()), kafkaProbe, ApiConfig.defaults())
                     .start(env.get("FPI_HTTP_HOST", "127.0.0.1"), httpPort);

@@ -1,7 +1,8 @@
 package io.fpi.launcher;
 
-import io.fpi.jobs.traces.TraceJob;
+import io.fpi.detection.job.FpiJob;
 import io.fpi.jobs.traces.TraceJobConfig;
+import io.fpi.runtime.config.Env;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The trace job on a Flink MiniCluster inside this JVM: the local stand-in for a Flink cluster.
+ * FPI's full job (traces, detection, KPIs) on a Flink MiniCluster inside this JVM: the local stand-in for a Flink cluster.
  * Checkpoints go to the data directory and are retained on cancellation; a new start resumes from
  * the newest one, and falls back to a fresh start (from the committed Kafka offsets) when that
  * checkpoint can no longer be restored, e.g. after an incompatible change to the job.
@@ -30,31 +31,31 @@ final class LocalFlink implements AutoCloseable {
         this.job = job;
     }
 
-    static LocalFlink start(TraceJobConfig config, Path checkpointRoot) throws Exception {
+    static LocalFlink start(TraceJobConfig config, Env env, Path checkpointRoot) throws Exception {
         TraceJobConfig withDir = config.checkpointDir() != null ? config
                 : withCheckpointDir(config, checkpointRoot.toUri().toString());
         Optional<Path> resume = RetainedCheckpoints.latest(checkpointRoot);
         if (resume.isPresent()) {
-            JobClient job = submit(withDir, resume.get().toString());
+            JobClient job = submit(withDir, env, resume.get().toString());
             if (survivesRestore(job)) {
-                LOG.info("trace job resumed from {}", resume.get());
+                LOG.info("FPI job resumed from {}", resume.get());
                 return new LocalFlink(job);
             }
-            LOG.warn("could not resume from {}; starting the trace job fresh from the committed Kafka offsets", resume.get());
+            LOG.warn("could not resume from {}; starting the FPI job fresh from the committed Kafka offsets", resume.get());
         }
-        return new LocalFlink(submit(withDir, null));
+        return new LocalFlink(submit(withDir, env, null));
     }
 
-    private static JobClient submit(TraceJobConfig config, String restorePath) throws Exception {
+    private static JobClient submit(TraceJobConfig config, Env env, String restorePath) throws Exception {
         Configuration conf = new Configuration();
         if (restorePath != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restorePath);
             conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
         }
         int parallelism = config.parallelism() == null ? 2 : config.parallelism();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-        TraceJob.build(env, config);
-        return env.executeAsync(TraceJob.JOB_NAME);
+        StreamExecutionEnvironment flink = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+        FpiJob.build(flink, config, env);
+        return flink.executeAsync(FpiJob.JOB_NAME);
     }
 
     /** A restore that fails does so while the job initializes: watch it for a short while. */

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fpi.api.ApiConfig;
 import io.fpi.api.QueryApiApp;
 import io.fpi.api.health.KafkaProbe;
-import io.fpi.jobs.traces.TraceJob;
+import io.fpi.detection.job.FpiJob;
 import io.fpi.jobs.traces.TraceJobConfig;
+import io.fpi.runtime.config.Env;
 import io.fpi.runtime.clickhouse.ClickHouseClient;
 import io.fpi.runtime.local.EmbeddedKafka;
 import io.fpi.runtime.local.LocalClickHouse;
@@ -59,6 +60,7 @@ class EndToEndTest {
     static final String DATASET = "e2e";
     static final String TOPIC = "fpi.events";
     static final String DLQ = "fpi.events.dlq";
+    static final String FINDINGS = "fpi.findings";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -78,7 +80,7 @@ class EndToEndTest {
         ch = clickHouse.client();
         Migrations.apply(ch);
         kafka = EmbeddedKafka.start(dir.resolve("kafka"));
-        kafka.createTopics(Map.of(TOPIC, 2, DLQ, 1));
+        kafka.createTopics(Map.of(TOPIC, 2, DLQ, 1, FINDINGS, 2));
 
         SimulatorConfig sim = SimulatorConfig.builder()
                 .dataset(DATASET).seed(2026).maxOrders(ORDERS).paced(false)
@@ -94,8 +96,8 @@ class EndToEndTest {
                 "--checkpoint.interval", "2s", "--clickhouse.flush.interval", "500ms"}, Map.of())
                 .withClickHouse(clickHouse.endpoint());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-        TraceJob.build(env, config);
-        job = env.executeAsync(TraceJob.JOB_NAME);
+        FpiJob.build(env, config, new Env(Map.of()));
+        job = env.executeAsync(FpiJob.JOB_NAME);
         awaitAllTraces();
 
         probe = new KafkaProbe(kafka.bootstrapServers(), Duration.ofSeconds(2));
@@ -167,6 +169,37 @@ class EndToEndTest {
                 assertThat(r.get("cycle_time_ms").asLong()).as(o.orderId()).isEqualTo(o.completedAtMs() - o.placedAtMs());
             }
         }
+    }
+
+    @Test
+    void the_full_job_writes_minute_kpis_that_count_every_order_once() throws InterruptedException {
+        long placed = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            placed = ch.queryOne("SELECT sum(orders_placed) AS n FROM kpi_minute FINAL WHERE dataset = 'e2e'").get("n").asLong();
+            if (placed == ORDERS) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(placed).isEqualTo(ORDERS);
+        long cancelled = truth.orders().stream().filter(o -> o.finalStatus().equals("cancelled")).count();
+        assertThat(ch.queryOne("SELECT sum(orders_cancelled) AS n FROM kpi_minute FINAL WHERE dataset = 'e2e'")
+                .get("n").asLong()).isEqualTo(cancelled);
+    }
+
+    @Test
+    void findings_in_clickhouse_are_the_findings_published_to_kafka() throws InterruptedException {
+        Thread.sleep(3000); // let the last sink flush (1 s interval) land in both places
+        long stored = ch.queryOne("SELECT count() AS n FROM findings FINAL WHERE dataset = 'e2e'").get("n").asLong();
+        java.util.Set<String> published = new java.util.HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> r : consumeAll(FINDINGS, (int) stored, Duration.ofSeconds(20))) {
+            String key = new String(r.key(), StandardCharsets.UTF_8);
+            if (key.startsWith(DATASET + "/")) {
+                published.add(key);
+            }
+        }
+        assertThat(published).hasSize((int) stored);
     }
 
     @Test
@@ -292,7 +325,7 @@ class EndToEndTest {
     static List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, int expected, Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-dlq-reader");
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + topic);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();

@@ -101,7 +101,7 @@ public final class TraceJob {
     }
 
     /** Raw events into table events, trace upserts into table traces. */
-    static void writeToClickHouse(TraceOutputs out, ClickHouseEndpoint clickhouse, ClickHouseSink.Settings settings) {
+    public static void writeToClickHouse(TraceOutputs out, ClickHouseEndpoint clickhouse, ClickHouseSink.Settings settings) {
         out.events()
                 .sinkTo(new ClickHouseSink<>(clickhouse, EventRowEncoder.TABLE, new EventRowEncoder(), settings))
                 .name("clickhouse-events").uid("clickhouse-events");
@@ -132,7 +132,8 @@ public final class TraceJob {
                 traces.getSideOutput(TraceBuilder.ORDER_CHANGES));
     }
 
-    static void configure(StreamExecutionEnvironment env, TraceJobConfig config) {
+    /** Checkpointing, restarts and parallelism shared by every job built on the trace workflow. */
+    public static void configure(StreamExecutionEnvironment env, TraceJobConfig config) {
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         // a streaming job keeps trying: an outage of ClickHouse or Kafka must not end it for good
@@ -151,7 +152,7 @@ public final class TraceJob {
         }
     }
 
-    static KafkaSource<Envelope> kafkaSource(TraceJobConfig config) {
+    public static KafkaSource<Envelope> kafkaSource(TraceJobConfig config) {
         return KafkaSource.<Envelope>builder()
                 .setBootstrapServers(config.kafkaBootstrap())
                 .setTopics(config.eventsTopic())
@@ -162,7 +163,7 @@ public final class TraceJob {
                 .build();
     }
 
-    static KafkaSink<DeadLetter> deadLetterSink(TraceJobConfig config) {
+    public static KafkaSink<DeadLetter> deadLetterSink(TraceJobConfig config) {
         // At-least-once: a dead letter may appear twice after a restore; transactions (exactly-once)
         // would hold DLQ records back until the next checkpoint for no benefit to a human reader.
         return KafkaSink.<DeadLetter>builder()

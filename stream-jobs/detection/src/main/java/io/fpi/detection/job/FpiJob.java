@@ -1,0 +1,100 @@
+package io.fpi.detection.job;
+
+import io.fpi.detection.findings.FindingRecordSerializer;
+import io.fpi.detection.findings.FindingRowEncoder;
+import io.fpi.detection.kpi.KpiSettings;
+import io.fpi.detection.kpi.KpiTopology;
+import io.fpi.detection.patterns.ExceptionPatterns;
+import io.fpi.detection.patterns.PatternConfig;
+import io.fpi.detection.patterns.PatternOutputs;
+import io.fpi.detection.sla.SlaOutcome;
+import io.fpi.jobs.common.ClickHouseSink;
+import io.fpi.jobs.traces.TraceJob;
+import io.fpi.jobs.traces.TraceJobConfig;
+import io.fpi.jobs.traces.TraceOutputs;
+import io.fpi.runtime.clickhouse.ClickHouseClient;
+import io.fpi.runtime.clickhouse.ClickHouseEndpoint;
+import io.fpi.runtime.config.Env;
+import io.fpi.runtime.migrations.Migrations;
+import io.fpi.schemas.Finding;
+import io.fpi.schemas.FindingCodec;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * FPI's full streaming job: the trace workflow plus every detector and the KPI and process
+ * operators, in one job so that they share one source, one watermark and one checkpoint (a
+ * restore rewinds all tables together). Options: every trace-job option ({@link TraceJobConfig})
+ * plus
+ * <table>
+ *   <caption>detection options</caption>
+ *   <tr><th>variable</th><th>argument</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@value #FINDINGS_TOPIC}</td><td>--findings.topic</td><td>fpi.findings</td><td>topic findings are published to</td></tr>
+ *   <tr><td>FPI_PATTERN_*</td><td></td><td>see PATTERNS.md</td><td>exception pattern windows and rules</td></tr>
+ *   <tr><td>FPI_KPI_*</td><td></td><td>see KPIS.md</td><td>KPI lateness and expiry</td></tr>
+ * </table>
+ */
+public final class FpiJob {
+    private static final Logger LOG = LoggerFactory.getLogger(FpiJob.class);
+
+    public static final String JOB_NAME = "fpi";
+    public static final String FINDINGS_TOPIC = "FPI_FINDINGS_TOPIC";
+
+    private FpiJob() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> vars = new HashMap<>(System.getenv());
+        String[] traceArgs = DetectionArgs.extract(args, vars);
+        Env env = new Env(vars);
+        TraceJobConfig config = TraceJobConfig.parse(traceArgs, vars);
+        ClickHouseEndpoint clickhouse = config.requireClickHouse();
+        int applied = Migrations.apply(new ClickHouseClient(clickhouse));
+        LOG.info("starting {} with {} ({} ClickHouse migrations applied)", JOB_NAME, config, applied);
+        StreamExecutionEnvironment flink = StreamExecutionEnvironment.getExecutionEnvironment();
+        build(flink, config, env);
+        flink.execute(JOB_NAME);
+    }
+
+    /** Adds the whole job to {@code flink} with its real Kafka source and sinks; the caller executes it. */
+    public static void build(StreamExecutionEnvironment flink, TraceJobConfig config, Env env) {
+        ClickHouseEndpoint clickhouse = config.requireClickHouse();
+        TraceJob.configure(flink, config);
+        TraceOutputs traces = TraceJob.defineWorkflow(flink, TraceJob.kafkaSource(config), config);
+        TraceJob.writeToClickHouse(traces, clickhouse, config.clickhouseSink());
+        traces.deadLetters().sinkTo(TraceJob.deadLetterSink(config)).name("dead-letter-topic").uid("dead-letter-topic");
+
+        Detections detections = attachDetections(traces, env);
+        KpiTopology.attach(traces, detections.slaOutcomes(), clickhouse, config.clickhouseSink(), KpiSettings.from(env));
+        ExceptionPatterns.writeWindows(detections.patternWindows(), clickhouse, config.clickhouseSink());
+        detections.findings()
+                .sinkTo(new ClickHouseSink<>(clickhouse, FindingRowEncoder.TABLE, new FindingRowEncoder(), config.clickhouseSink()))
+                .name("clickhouse-findings").uid("clickhouse-findings");
+        detections.findings()
+                .sinkTo(findingsTopic(config.kafkaBootstrap(), env.get(FINDINGS_TOPIC, FindingCodec.TOPIC)))
+                .name("findings-topic").uid("findings-topic");
+    }
+
+    /** The detectors over the trace workflow's outputs, without sinks (shared with the tests). */
+    public static Detections attachDetections(TraceOutputs traces, Env env) {
+        PatternOutputs patterns = ExceptionPatterns.attach(traces.events(), PatternConfig.fromEnv(env));
+        DataStream<Finding> findings = patterns.findings();
+        DataStream<SlaOutcome> slaOutcomes = null;
+        return new Detections(findings, slaOutcomes, patterns.windows());
+    }
+
+    static KafkaSink<Finding> findingsTopic(String bootstrap, String topic) {
+        // At-least-once: findings carry deterministic ids, and consumers (webhooks) de-duplicate by
+        // them; transactions would hold every finding back until the next checkpoint.
+        return KafkaSink.<Finding>builder()
+                .setBootstrapServers(bootstrap)
+                .setRecordSerializer(new FindingRecordSerializer(topic))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+}
