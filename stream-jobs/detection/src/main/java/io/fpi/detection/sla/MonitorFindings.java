@@ -67,7 +67,7 @@ final class MonitorFindings {
                 .setChannel(m.sla.channel)
                 .setFulfillmentType(m.sla.fulfillmentType)
                 .setSourceSystem(responsible(m, stage, stallRules))
-                .setTraceSummary(MilestoneRing.summary(m.stall.recent, m.sla.placedAtMs, at))
+                .setTraceSummary(MilestoneRing.summary(m.recent, m.sla.placedAtMs, at))
                 .setMessage(slaMessage(f, stage))
                 .setEvidence(evidence)
                 .build();
@@ -83,7 +83,7 @@ final class MonitorFindings {
         evidence.put("thresholds_version", rulesVersion == null ? "" : rulesVersion);
         String last;
         if (f.resolved()) {
-            last = MilestoneRing.stageAt(m.stall.recent, f.atMs());
+            last = MilestoneRing.stageAt(m.recent, f.atMs());
         } else if (f.reason() == io.fpi.detection.stalls.StallState.REASON_BLOCKED) {
             last = CanonicalActivity.INTEGRATION_CALL_FAILED.name();
         } else {
@@ -106,7 +106,7 @@ final class MonitorFindings {
                 .setChannel(o.channel)
                 .setFulfillmentType(o.fulfillmentType)
                 .setSourceSystem(f.responsible())
-                .setTraceSummary(MilestoneRing.summary(m.stall.recent, o.placedAtMs, f.atMs()))
+                .setTraceSummary(MilestoneRing.summary(m.recent, o.placedAtMs, f.atMs()))
                 .setMessage(stallMessage(f, orderId, last))
                 .setEvidence(evidence)
                 .build();
@@ -125,8 +125,8 @@ final class MonitorFindings {
     }
 
     private static String stageAt(OrderMonitorState m, long instant) {
-        String s = MilestoneRing.stageAt(m.stall.recent, instant);
-        return s != null ? s : m.stall.stage;
+        String s = MilestoneRing.stageAt(m.recent, instant);
+        return s != null ? s : m.stage;
     }
 
     /** The last event if it is not later than the instant; else (events after it are known already) the stage. */
@@ -139,7 +139,7 @@ final class MonitorFindings {
         if (r != null && r.responsible() != null) {
             return r.responsible();
         }
-        return stage != null && stage.equals(m.stall.stage) ? m.stall.stageSource : m.lastSource;
+        return stage != null && stage.equals(m.stage) ? m.stageSource : null;
     }
 
     private static String slaMessage(SlaFinding f, String stage) {

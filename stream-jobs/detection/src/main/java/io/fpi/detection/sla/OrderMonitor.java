@@ -101,7 +101,7 @@ public final class OrderMonitor extends KeyedProcessFunction<String, Fulfillment
         OrderMonitorState order = m;
         long fingerprint = m.sla.policiesFingerprint;
         // stalls first: a stage this event ends is judged with the attributes it had
-        tracker.onEvent(m.stall, m.sla, e.getActivity(), e.getEventTime(), e.getSourceSystem(), e.getErrorCode(),
+        tracker.onEvent(m, m.sla, e.getActivity(), e.getEventTime(), e.getSourceSystem(), e.getErrorCode(),
                 f -> emitStall(f, order, e.getDataset(), e.getOrderId(), out));
         evaluator.onEvent(m.sla, e);
         if (fingerprint != 0 && fingerprint != m.sla.policiesFingerprint) {
@@ -110,7 +110,6 @@ public final class OrderMonitor extends KeyedProcessFunction<String, Fulfillment
         if (e.getEventTime() >= m.lastEventMs) {
             m.lastEventMs = e.getEventTime();
             m.lastActivity = CanonicalActivity.of(e.getActivity()).map(Enum::name).orElseGet(() -> policies.intern(e.getActivity()));
-            m.lastSource = policies.intern(e.getSourceSystem());
         }
         reschedule(ctx.timerService(), m, Math.min(pending(m), cleanupAt(m)));
         state.update(m);
@@ -138,7 +137,7 @@ public final class OrderMonitor extends KeyedProcessFunction<String, Fulfillment
             outcomes.inc();
             ctx.output(SLA_OUTCOMES, o);
         });
-        tracker.onTimer(m.stall, m.sla, timestamp, f -> emitStall(f, m, dataset, orderId, out));
+        tracker.onTimer(m, m.sla, timestamp, f -> emitStall(f, m, dataset, orderId, out));
         long pending = pending(m);
         if (m.isClosed() && timestamp >= m.sla.closedAtMs) {
             long giveUp = saturatedAdd(m.sla.closedAtMs, idleExpiryMs);
@@ -161,7 +160,7 @@ public final class OrderMonitor extends KeyedProcessFunction<String, Fulfillment
     /** The earliest instant a finding or outcome of the order is due, or {@link #NO_TIMER}. */
     long pending(OrderMonitorState m) {
         long next = Math.min(m.sla.nextTimerMs, SlaOutcomes.next(m, evaluator.policyOf(m.sla)));
-        return Math.min(next, tracker.nextTimer(m.stall, m.sla));
+        return Math.min(next, tracker.nextTimer(m, m.sla));
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.Locale;
  * <p>Back-to-back repeats merge into the first occurrence, as stages do in the trace job.
  */
 public final class MilestoneRing {
-    public static final int CAPACITY = 5;
+    public static final int CAPACITY = 4;
     private static final int OTHER = 255;
     private static final long TIME_MASK = 0x00ff_ffff_ffff_ffffL;
     private static final CanonicalActivity[] ACTIVITIES = CanonicalActivity.values();

@@ -4,81 +4,61 @@ import io.fpi.policies.sla.OrderSlaState;
 
 /**
  * What stall detection keeps per open order: where the order is (its current stage = last
- * milestone, since when, the stage clock and what paused or blocked it), the last few milestones
- * for the finding's trace summary, and at most one stall episode (reported or still due).
+ * milestone, since when, the stage clock), the last few milestones for the trace summary, and —
+ * only while they exist — what paused or blocked the stage ({@link StallBlockers}) and the stall
+ * episode being reported ({@link StallEpisode}).
  *
- * <p>A Flink POJO (public no-arg constructor, public fields). Strings are shared instances
- * (canonical activity names, interned systems), so per order this is one object of ~90 bytes plus
- * the milestone ring (16 + 8 per entry, at most {@link MilestoneRing#CAPACITY}).
+ * <p>A Flink POJO. Strings are shared instances (canonical activity names, interned systems). The
+ * rare parts live in objects that are null for most orders, so a typical order costs 40 bytes of
+ * fields plus the milestone ring (16 + 8 per entry). The order monitor's state extends this class
+ * rather than holding it, which saves an object header per order.
  */
 public class StallState {
     public static final long NONE = OrderSlaState.UNKNOWN;
 
-    /** Reason codes in {@link #stallFlags} bits 1-2. */
+    /** Why a stage counts as stalled. */
     public static final int REASON_THRESHOLD = 0;
     public static final int REASON_BLOCKED = 1;
     public static final int REASON_HOLD = 2;
-    static final int REPORTED = 1;
 
     /** The current stage: the milestone with the latest event time (a repeat of it does not move the order). */
     public String stage;
     public long sinceMs = NONE;
     /** The stage clock starts here: the stage's milestone, or the resolution of an exception that paused it. */
     public long clockMs = NONE;
-    /** Raised-at of an open exception that pauses the clock (someone is working on the order), else NONE. */
-    public long holdMs = NONE;
-    /** Failures of the stage's responsible system seen in this stage. */
-    public int failures;
-    /** The latest failure of the responsible system in this stage, else NONE. */
-    public long blockedMs = NONE;
-    /** The latest retry of the responsible system in this stage: blocked while the latest failure is later. */
-    public long retriedMs = NONE;
     /** The source system of the stage's milestone. */
     public String stageSource;
     /** The last milestones, packed by {@link MilestoneRing}. */
     public long[] recent;
-
-    /** The stall episode: its stage and since identify it (and its finding id). */
-    public String stallStage;
-    public long stallSinceMs = NONE;
-    /** When it became (or becomes) a stall: the detection instant in event time. */
-    public long stallAtMs = NONE;
-    /** When the order moved on after it, NONE while it has not. */
-    public long stallMovedMs = NONE;
-    /** Bit 0: STALL reported; bits 1-2: reason. */
-    public int stallFlags;
+    /** Pausing exceptions and failures seen in this stage; null while there are none. */
+    public StallBlockers blockers;
+    /** The stall being reported (or due); null while there is none. */
+    public StallEpisode episode;
 
     public StallState() {}
 
     public boolean hasEpisode() {
-        return stallSinceMs != NONE;
+        return episode != null;
     }
 
     boolean episodeIsCurrent() {
-        return hasEpisode() && stallSinceMs == sinceMs && stallStage != null && stallStage.equals(stage);
+        return episode != null && episode.sinceMs == sinceMs && episode.stage != null && episode.stage.equals(stage);
     }
 
-    boolean stallReported() {
-        return (stallFlags & REPORTED) != 0;
+    StallBlockers blockers() {
+        if (blockers == null) {
+            blockers = new StallBlockers();
+        }
+        return blockers;
     }
 
-    int stallReason() {
-        return (stallFlags >>> 1) & 3;
-    }
-
-    void clearEpisode() {
-        stallStage = null;
-        stallSinceMs = NONE;
-        stallAtMs = NONE;
-        stallMovedMs = NONE;
-        stallFlags = 0;
+    long holdMs() {
+        return blockers == null ? NONE : blockers.holdMs;
     }
 
     @Override
     public String toString() {
-        return "StallState{" + stage + " since " + sinceMs + " clock " + clockMs + (holdMs != NONE ? " hold " + holdMs : "")
-                + (failures > 0 ? " failures " + failures + " failed " + blockedMs + " retried " + retriedMs : "")
-                + (hasEpisode() ? ", episode " + stallStage + "@" + stallSinceMs + " at " + stallAtMs + " moved "
-                        + stallMovedMs + " flags " + stallFlags : "") + ", recent " + MilestoneRing.describe(recent) + "}";
+        return "StallState{" + stage + " since " + sinceMs + " clock " + clockMs + (blockers != null ? ", " + blockers : "")
+                + (episode != null ? ", " + episode : "") + ", recent " + MilestoneRing.describe(recent) + "}";
     }
 }

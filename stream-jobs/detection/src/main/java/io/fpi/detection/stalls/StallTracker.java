@@ -70,9 +70,9 @@ public final class StallTracker implements Serializable {
     private void onMilestone(StallState s, OrderSlaState o, String activity, long t, String source,
                              Consumer<StallFinding> early) {
         s.recent = MilestoneRing.insert(s.recent, activity, t);
-        if (s.hasEpisode() && t > s.stallSinceMs && !activity.equals(s.stallStage)
-                && (s.stallMovedMs == NONE || t < s.stallMovedMs)) {
-            s.stallMovedMs = t; // the episode's order moved on (possibly earlier than we knew)
+        StallEpisode ep = s.episode;
+        if (ep != null && t > ep.sinceMs && !activity.equals(ep.stage) && (ep.movedMs == NONE || t < ep.movedMs)) {
+            ep.movedMs = t; // the episode's order moved on (possibly earlier than we knew)
         }
         boolean later = s.stage == null || t > s.sinceMs || (t == s.sinceMs && !activity.equals(s.stage));
         if (!later || activity.equals(s.stage)) {
@@ -82,26 +82,23 @@ public final class StallTracker implements Serializable {
         s.stage = activity;
         s.sinceMs = t;
         s.clockMs = t;
-        s.holdMs = NONE;
-        s.failures = 0;
-        s.blockedMs = NONE;
-        s.retriedMs = NONE;
+        s.blockers = null;
         s.stageSource = intern(source);
     }
 
     private void onActivityInStage(StallState s, OrderSlaState o, String activity, long t, String source, String code,
                                    Consumer<StallFinding> early) {
         if (RAISED.equals(activity) && rules.pauses(code)) {
-            if (t > s.clockMs && (s.holdMs == NONE || t < s.holdMs)) {
+            if (t > s.clockMs && (s.holdMs() == NONE || t < s.holdMs())) {
                 settleBefore(s, o, t, NONE, early);
-                s.holdMs = t;
+                s.blockers().holdMs = t;
             }
         } else if (RESOLVED.equals(activity) && rules.pauses(code)) {
             if (t > s.clockMs) {
                 settleBefore(s, o, t, NONE, early);
                 s.clockMs = t;
-                if (s.holdMs != NONE && s.holdMs <= t) {
-                    s.holdMs = NONE;
+                if (s.holdMs() != NONE && s.holdMs() <= t) {
+                    s.blockers.holdMs = NONE;
                 }
             }
         } else if (FAILED.equals(activity) || RETRIED.equals(activity)) {
@@ -109,14 +106,15 @@ public final class StallTracker implements Serializable {
             if (r == null || r.blockedByFailures() == 0 || !r.responsible().equals(source)) {
                 return;
             }
+            StallBlockers b = s.blockers();
             if (FAILED.equals(activity)) {
-                s.failures++;
-                if (t > s.blockedMs) {
-                    s.blockedMs = t;
+                b.failures++;
+                if (t > b.failedMs) {
+                    b.failedMs = t;
                 }
-            } else if (t > s.retriedMs) {
+            } else if (t > b.retriedMs) {
                 settleBefore(s, o, t, NONE, early); // a retry may end a blocked spell that was long enough
-                s.retriedMs = t;
+                b.retriedMs = t;
             }
         }
     }
@@ -145,14 +143,15 @@ public final class StallTracker implements Serializable {
      */
     public void onTimer(StallState s, OrderSlaState o, long timerMs, Consumer<StallFinding> out) {
         internStrings(s);
-        if (s.hasEpisode()) {
-            if (!s.stallReported() && s.stallAtMs <= timerMs) {
+        StallEpisode ep = s.episode;
+        if (ep != null) {
+            if (!ep.reported() && ep.atMs <= timerMs) {
                 out.accept(stall(s, o));
-                s.stallFlags |= StallState.REPORTED;
+                ep.flags |= StallEpisode.REPORTED;
             }
-            if (s.stallReported() && s.stallMovedMs != NONE && s.stallMovedMs <= timerMs) {
+            if (ep.reported() && ep.movedMs != NONE && ep.movedMs <= timerMs) {
                 out.accept(resolved(s, o));
-                s.clearEpisode();
+                s.episode = null;
             }
         }
         if (s.stage != null && !s.episodeIsCurrent()) {
@@ -167,11 +166,12 @@ public final class StallTracker implements Serializable {
     /** The earliest instant a stall finding of the order may be due, or {@link Long#MAX_VALUE}. */
     public long nextTimer(StallState s, OrderSlaState o) {
         long next = Long.MAX_VALUE;
-        if (s.hasEpisode()) {
-            if (!s.stallReported()) {
-                next = s.stallAtMs;
-            } else if (s.stallMovedMs != NONE) {
-                next = s.stallMovedMs;
+        StallEpisode ep = s.episode;
+        if (ep != null) {
+            if (!ep.reported()) {
+                next = ep.atMs;
+            } else if (ep.movedMs != NONE) {
+                next = ep.movedMs;
             }
         }
         if (s.stage != null && !s.episodeIsCurrent()) {
@@ -198,16 +198,17 @@ public final class StallTracker implements Serializable {
             return NONE;
         }
         long d;
-        if (s.holdMs != NONE) {
-            d = saturatedAdd(s.holdMs, rules.holdThresholdMs());
+        if (s.holdMs() != NONE) {
+            d = saturatedAdd(s.holdMs(), rules.holdThresholdMs());
             reason[0] = StallState.REASON_HOLD;
         } else {
             d = clockDeadline(r, s.clockMs, o);
             reason[0] = StallState.REASON_THRESHOLD;
         }
-        if (r.blockedByFailures() > 0 && s.failures >= r.blockedByFailures() && s.blockedMs != NONE
-                && s.blockedMs > s.retriedMs) {
-            long b = Math.max(s.blockedMs, s.sinceMs + r.blockedAfterMs());
+        StallBlockers bl = s.blockers;
+        if (r.blockedByFailures() > 0 && bl != null && bl.failures >= r.blockedByFailures() && bl.failedMs != NONE
+                && bl.failedMs > bl.retriedMs) {
+            long b = Math.max(bl.failedMs, s.sinceMs + r.blockedAfterMs());
             if (b < d) {
                 d = b;
                 reason[0] = StallState.REASON_BLOCKED;
@@ -236,44 +237,48 @@ public final class StallTracker implements Serializable {
     /** Records the current stage's episode; reports it (and an older unfinished one first) if asked. */
     private void openEpisode(StallState s, OrderSlaState o, long at, int reason, long movedAt, boolean report,
                              Consumer<StallFinding> out) {
-        if (s.hasEpisode()) {
+        if (s.episode != null) {
             // an older episode still waiting for the watermark: its content is settled, report it now
-            if (!s.stallReported()) {
+            if (!s.episode.reported()) {
                 out.accept(stall(s, o));
             }
             out.accept(resolved(s, o));
         }
-        s.stallStage = s.stage;
-        s.stallSinceMs = s.sinceMs;
-        s.stallAtMs = at;
-        s.stallMovedMs = movedAt;
-        s.stallFlags = reason << 1;
+        StallEpisode ep = new StallEpisode();
+        ep.stage = s.stage;
+        ep.sinceMs = s.sinceMs;
+        ep.atMs = at;
+        ep.movedMs = movedAt;
+        ep.flags = reason << 1;
+        s.episode = ep;
         if (report) {
             out.accept(stall(s, o));
-            s.stallFlags |= StallState.REPORTED;
+            ep.flags |= StallEpisode.REPORTED;
         }
     }
 
     private StallFinding stall(StallState s, OrderSlaState o) {
-        StallRule r = rules.resolve(s.stallStage, o.fulfillmentType, o.nodeId);
-        int reason = s.stallReason();
+        StallEpisode ep = s.episode;
+        StallRule r = rules.resolve(ep.stage, o.fulfillmentType, o.nodeId);
+        int reason = ep.reason();
         long threshold = reason == StallState.REASON_HOLD ? rules.holdThresholdMs()
                 : r == null ? 0 : reason == StallState.REASON_BLOCKED ? r.blockedAfterMs() : r.thresholdMs();
         String severity = reason == StallState.REASON_HOLD ? rules.holdSeverity() : r == null ? "warning" : r.severity();
-        return new StallFinding(false, s.stallStage, s.stallSinceMs, s.stallAtMs, s.stallAtMs - s.stallSinceMs, reason,
+        return new StallFinding(false, ep.stage, ep.sinceMs, ep.atMs, ep.atMs - ep.sinceMs, reason,
                 threshold, responsible(s, r), severity, r == null ? StallClock.WALL : r.clock());
     }
 
     private StallFinding resolved(StallState s, OrderSlaState o) {
-        StallRule r = rules.resolve(s.stallStage, o.fulfillmentType, o.nodeId);
-        return new StallFinding(true, s.stallStage, s.stallSinceMs, s.stallMovedMs, s.stallMovedMs - s.stallSinceMs,
-                s.stallReason(), r == null ? 0 : r.thresholdMs(), responsible(s, r), "info",
+        StallEpisode ep = s.episode;
+        StallRule r = rules.resolve(ep.stage, o.fulfillmentType, o.nodeId);
+        return new StallFinding(true, ep.stage, ep.sinceMs, ep.movedMs, ep.movedMs - ep.sinceMs,
+                ep.reason(), r == null ? 0 : r.thresholdMs(), responsible(s, r), "info",
                 r == null ? StallClock.WALL : r.clock());
     }
 
     private static String responsible(StallState s, StallRule r) {
         return r != null && r.responsible() != null ? r.responsible()
-                : s.stallStage != null && s.stallStage.equals(s.stage) ? s.stageSource : null;
+                : s.episode.stage.equals(s.stage) ? s.stageSource : null;
     }
 
     private String intern(String v) {
@@ -288,7 +293,9 @@ public final class StallTracker implements Serializable {
         if (s.stage != null) {
             s.stage = intern(s.stage);
             s.stageSource = intern(s.stageSource);
-            s.stallStage = intern(s.stallStage);
+            if (s.episode != null) {
+                s.episode.stage = intern(s.episode.stage);
+            }
         }
     }
 
