@@ -5,6 +5,7 @@ import io.fpi.detection.stalls.MilestoneRing;
 import io.fpi.detection.stalls.StallFinding;
 import io.fpi.detection.stalls.StallRule;
 import io.fpi.detection.stalls.StallRules;
+import io.fpi.detection.stalls.StallState;
 import io.fpi.policies.config.Durations;
 import io.fpi.policies.sla.FindingIds;
 import io.fpi.policies.sla.FindingType;
@@ -15,6 +16,7 @@ import io.fpi.schemas.CanonicalActivity;
 import io.fpi.schemas.Finding;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -84,7 +86,7 @@ final class MonitorFindings {
         String last;
         if (f.resolved()) {
             last = MilestoneRing.stageAt(m.recent, f.atMs());
-        } else if (f.reason() == io.fpi.detection.stalls.StallState.REASON_BLOCKED) {
+        } else if (f.reason() == StallState.REASON_BLOCKED) {
             last = CanonicalActivity.INTEGRATION_CALL_FAILED.name();
         } else {
             last = lastActivity(m, f.atMs(), f.stage());
@@ -143,7 +145,7 @@ final class MonitorFindings {
     }
 
     private static String slaMessage(SlaFinding f, String stage) {
-        String what = f.kind().name().toLowerCase() + " " + f.rule() + " (policy " + f.policyId() + ")";
+        String what = f.kind().name().toLowerCase(Locale.ROOT) + " " + f.rule() + " (policy " + f.policyId() + ")";
         String where = stage == null ? "" : "; the order was at " + stage;
         switch (f.type()) {
             case AT_RISK:
@@ -164,9 +166,9 @@ final class MonitorFindings {
                     + Durations.format(f.idleMs()) + ".";
         }
         String why = switch (f.reason()) {
-            case io.fpi.detection.stalls.StallState.REASON_BLOCKED -> "while " + f.responsible() + " keeps failing";
-            case io.fpi.detection.stalls.StallState.REASON_HOLD -> "with an exception open for over " + Durations.format(f.thresholdMs());
-            default -> "past its threshold of " + Durations.format(f.thresholdMs()) + " (" + f.clock().name().toLowerCase() + " clock)";
+            case StallState.REASON_BLOCKED -> "while " + f.responsible() + " keeps failing";
+            case StallState.REASON_HOLD -> "with an exception open for over " + Durations.format(f.thresholdMs());
+            default -> "past its threshold of " + Durations.format(f.thresholdMs()) + " (" + f.clock().name().toLowerCase(Locale.ROOT) + " clock)";
         };
         return "Order " + orderId + " has been stuck at " + f.stage() + " for " + Durations.format(f.idleMs()) + " " + why
                 + (f.responsible() == null ? "" : "; waiting on " + f.responsible()) + ".";

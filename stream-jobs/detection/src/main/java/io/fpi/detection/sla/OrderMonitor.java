@@ -3,8 +3,6 @@ package io.fpi.detection.sla;
 import io.fpi.detection.stalls.StallFinding;
 import io.fpi.detection.stalls.StallRules;
 import io.fpi.detection.stalls.StallTracker;
-import io.fpi.policies.sla.OrderSlaState;
-import io.fpi.policies.sla.ResolvedSla;
 import io.fpi.policies.sla.SlaEvaluator;
 import io.fpi.policies.sla.SlaPolicies;
 import io.fpi.schemas.CanonicalActivity;
@@ -19,6 +17,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -171,7 +170,7 @@ public final class OrderMonitor extends KeyedProcessFunction<String, Fulfillment
         return m.isClosed() ? m.sla.closedAtMs : saturatedAdd(m.lastEventMs, idleExpiryMs);
     }
 
-    private static void reschedule(org.apache.flink.streaming.api.TimerService timers, OrderMonitorState m, long next) {
+    private static void reschedule(TimerService timers, OrderMonitorState m, long next) {
         if (next == m.timerMs) {
             return;
         }

@@ -1,6 +1,7 @@
 package io.fpi.detection.sla;
 
 import io.fpi.jobs.traces.functions.TraceKeySelector;
+import io.fpi.schemas.Finding;
 import io.fpi.schemas.FulfillmentEvent;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -23,7 +24,7 @@ public final class OrderMonitoring {
     private OrderMonitoring() {}
 
     public static MonitorOutputs attach(DataStream<FulfillmentEvent> events, MonitorConfig config) {
-        SingleOutputStreamOperator<io.fpi.schemas.Finding> findings = events
+        SingleOutputStreamOperator<Finding> findings = events
                 .keyBy(new TraceKeySelector())
                 .process(new OrderMonitor(config), SlaFindingTypeInfo.INSTANCE)
                 .name("order-monitor (SLA, stalls)").uid(UID);
