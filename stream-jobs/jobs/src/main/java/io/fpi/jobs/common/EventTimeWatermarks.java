@@ -17,8 +17,19 @@ public final class EventTimeWatermarks {
     private EventTimeWatermarks() {}
 
     public static WatermarkStrategy<Envelope> strategy(Duration maxOutOfOrderness, Duration idleness) {
-        WatermarkStrategy<Envelope> base = WatermarkStrategy.<Envelope>forBoundedOutOfOrderness(maxOutOfOrderness)
-                .withIdleness(idleness);
+        return strategy(maxOutOfOrderness, idleness, null);
+    }
+
+    /**
+     * The same, and with {@code idleAdvanceAfter} set (live jobs only; null = off) the watermark
+     * advances with the wall clock once the input has been silent that long
+     * ({@link IdleAdvancingWatermarks}), so stall and deadline timers fire on a quiet system.
+     */
+    public static WatermarkStrategy<Envelope> strategy(Duration maxOutOfOrderness, Duration idleness,
+                                                       Duration idleAdvanceAfter) {
+        WatermarkStrategy<Envelope> base = idleAdvanceAfter == null
+                ? WatermarkStrategy.<Envelope>forBoundedOutOfOrderness(maxOutOfOrderness).withIdleness(idleness)
+                : new IdleAdvancingWatermarks<>(maxOutOfOrderness, idleness, idleAdvanceAfter);
         return WatermarkStrategy.<Envelope>forGenerator(ctx -> new EventsOnly(base.createWatermarkGenerator(ctx)))
                 .withTimestampAssigner((envelope, previous) -> envelope.isEvent() ? envelope.event.getEventTime() : Long.MIN_VALUE);
     }

@@ -116,9 +116,20 @@ public final class TraceJob {
      */
     public static TraceOutputs defineWorkflow(StreamExecutionEnvironment env, Source<Envelope, ?, ?> source,
                                               TraceJobConfig config) {
+        return defineWorkflow(env, source, config, null);
+    }
+
+    /**
+     * The same, with the watermark advancing with the wall clock after {@code idleAdvanceAfter} of
+     * silence on every partition ({@link io.fpi.jobs.common.IdleAdvancingWatermarks}; env
+     * {@code FPI_IDLE_ADVANCE_AFTER}): for live jobs whose stall and SLA timers must fire while
+     * nothing arrives. Null = off, as for bounded imports and replays.
+     */
+    public static TraceOutputs defineWorkflow(StreamExecutionEnvironment env, Source<Envelope, ?, ?> source,
+                                              TraceJobConfig config, Duration idleAdvanceAfter) {
         SingleOutputStreamOperator<FulfillmentEvent> events = env
-                .fromSource(source, EventTimeWatermarks.strategy(config.maxOutOfOrderness(), config.sourceIdleness()),
-                        "events-source", Envelope.TYPE)
+                .fromSource(source, EventTimeWatermarks.strategy(config.maxOutOfOrderness(), config.sourceIdleness(),
+                                idleAdvanceAfter), "events-source", Envelope.TYPE)
                 .uid("events-source")
                 .process(new SplitDeadLetters())
                 .name("split-dead-letters").uid("split-dead-letters");
