@@ -12,7 +12,7 @@ import java.util.Map;
  * is left for {@link io.fpi.jobs.traces.TraceJobConfig#parse}.
  */
 final class DetectionArgs {
-    private static final List<String> PREFIXES = List.of("findings.", "pattern.", "kpi.", "sla.", "stall.", "idle.");
+    private static final List<String> PREFIXES = List.of("findings.", "pattern.", "kpi.", "sla.", "stall.", "idle.", "monitor.");
 
     private DetectionArgs() {}
 

@@ -7,7 +7,9 @@ import io.fpi.detection.kpi.KpiTopology;
 import io.fpi.detection.patterns.ExceptionPatterns;
 import io.fpi.detection.patterns.PatternConfig;
 import io.fpi.detection.patterns.PatternOutputs;
-import io.fpi.detection.sla.SlaOutcome;
+import io.fpi.detection.sla.MonitorConfig;
+import io.fpi.detection.sla.MonitorOutputs;
+import io.fpi.detection.sla.OrderMonitoring;
 import io.fpi.jobs.common.ClickHouseSink;
 import io.fpi.jobs.traces.TraceJob;
 import io.fpi.jobs.traces.TraceJobConfig;
@@ -45,6 +47,7 @@ public final class FpiJob {
 
     public static final String JOB_NAME = "fpi";
     public static final String FINDINGS_TOPIC = "FPI_FINDINGS_TOPIC";
+    static final int DEFAULT_IDLE_ADVANCE_AFTER_S = 60;
 
     private FpiJob() {}
 
@@ -65,11 +68,12 @@ public final class FpiJob {
     public static void build(StreamExecutionEnvironment flink, TraceJobConfig config, Env env) {
         ClickHouseEndpoint clickhouse = config.requireClickHouse();
         TraceJob.configure(flink, config);
-        TraceOutputs traces = TraceJob.defineWorkflow(flink, TraceJob.kafkaSource(config), config);
+        MonitorConfig monitor = monitorConfig(env);
+        TraceOutputs traces = TraceJob.defineWorkflow(flink, TraceJob.kafkaSource(config), config, monitor.idleAdvanceAfter());
         TraceJob.writeToClickHouse(traces, clickhouse, config.clickhouseSink());
         traces.deadLetters().sinkTo(TraceJob.deadLetterSink(config)).name("dead-letter-topic").uid("dead-letter-topic");
 
-        Detections detections = attachDetections(traces, env);
+        Detections detections = attachDetections(traces, env, monitor);
         KpiTopology.attach(traces, detections.slaOutcomes(), clickhouse, config.clickhouseSink(), KpiSettings.from(env));
         ExceptionPatterns.writeWindows(detections.patternWindows(), clickhouse, config.clickhouseSink());
         detections.findings()
@@ -81,11 +85,21 @@ public final class FpiJob {
     }
 
     /** The detectors over the trace workflow's outputs, without sinks (shared with the tests). */
-    public static Detections attachDetections(TraceOutputs traces, Env env) {
+    public static Detections attachDetections(TraceOutputs traces, Env env, MonitorConfig monitor) {
+        MonitorOutputs orders = OrderMonitoring.attach(traces.events(), monitor);
         PatternOutputs patterns = ExceptionPatterns.attach(traces.events(), PatternConfig.fromEnv(env));
-        DataStream<Finding> findings = patterns.findings();
-        DataStream<SlaOutcome> slaOutcomes = null;
-        return new Detections(findings, slaOutcomes, patterns.windows());
+        return new Detections(orders.findings().union(patterns.findings()), orders.slaOutcomes(), patterns.windows());
+    }
+
+    /**
+     * A live job advances event time with the wall clock once every partition has been quiet for
+     * {@value #DEFAULT_IDLE_ADVANCE_AFTER_S} s (unless FPI_IDLE_ADVANCE_AFTER says otherwise), so
+     * stalls and breaches are still detected when all input stops; see SLA_AND_STALLS.md.
+     */
+    static MonitorConfig monitorConfig(Env env) {
+        Map<String, String> vars = new HashMap<>(env.asMap());
+        vars.putIfAbsent(MonitorConfig.IDLE_ADVANCE_AFTER, DEFAULT_IDLE_ADVANCE_AFTER_S + "s");
+        return MonitorConfig.fromEnv(vars);
     }
 
     static KafkaSink<Finding> findingsTopic(String bootstrap, String topic) {

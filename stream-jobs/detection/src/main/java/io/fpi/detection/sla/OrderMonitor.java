@@ -223,6 +223,6 @@ public final class OrderMonitor extends KeyedProcessFunction<String, Fulfillment
 
     @Override
     public TypeInformation<Finding> getProducedType() {
-        return SlaFindingTypeInfo.INSTANCE;
+        return io.fpi.detection.findings.FindingTypeInfo.INSTANCE;
     }
 }

@@ -26,7 +26,7 @@ public final class OrderMonitoring {
     public static MonitorOutputs attach(DataStream<FulfillmentEvent> events, MonitorConfig config) {
         SingleOutputStreamOperator<Finding> findings = events
                 .keyBy(new TraceKeySelector())
-                .process(new OrderMonitor(config), SlaFindingTypeInfo.INSTANCE)
+                .process(new OrderMonitor(config), io.fpi.detection.findings.FindingTypeInfo.INSTANCE)
                 .name("order-monitor (SLA, stalls)").uid(UID);
         return new MonitorOutputs(findings, findings.getSideOutput(OrderMonitor.SLA_OUTCOMES));
     }

@@ -19,7 +19,7 @@ final class MonitorHarness implements AutoCloseable {
     private MonitorHarness(MonitorConfig config, OperatorSubtaskState restoreFrom) throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new OrderMonitor(config)),
                 new TraceKeySelector(), Types.STRING);
-        harness.setup(new SlaFindingTypeInfo.Serializer());
+        harness.setup(new io.fpi.detection.findings.FindingSerializer());
         if (restoreFrom != null) {
             harness.initializeState(restoreFrom);
         }

@@ -27,7 +27,7 @@ class OrderMonitorStateTest extends MonitorTestBase {
         Finding f = Finding.newBuilder().setFindingId("stall-1").setType("STALL").setDataset(DATASET).setOrderId("O-1")
                 .setDetectedAt(T0).setSeverity("warning").setStage("PACKED").setIdleMs(5L).setMessage("m")
                 .setEvidence(java.util.Map.of("reason", "threshold")).build();
-        TypeSerializer<Finding> serializer = SlaFindingTypeInfo.INSTANCE.createSerializer(new SerializerConfigImpl());
+        TypeSerializer<Finding> serializer = io.fpi.detection.findings.FindingTypeInfo.INSTANCE.createSerializer(new SerializerConfigImpl());
         DataOutputSerializer out = new DataOutputSerializer(256);
         serializer.serialize(f, out);
 
