@@ -172,10 +172,10 @@ class ImportCommandTest {
 
     @Test
     void stats_of_an_unknown_dataset_exits_non_zero_naming_the_known_ones() {
-        assertThat(fpi("import", SharedData.file("running-example.xes").toString(), "--dataset", "known").code()).isZero();
+        client.execute("INSERT INTO traces (dataset, order_id, version, activities) VALUES ('known', 'o1', 1, ['A'])");
         Run run = fpi("stats", "--dataset", "nope");
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).contains("unknown dataset 'nope'", "known");
+        assertThat(run.err()).contains("unknown dataset 'nope'", "Known datasets: ", "known");
         assertThat(run.out()).isEmpty();
     }
 
@@ -188,6 +188,20 @@ class ImportCommandTest {
         Run missing = fpi("import", dir.resolve("missing.xes").toString(), "--dataset", "d");
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("missing.xes: no such file");
+    }
+
+    @Test
+    void bench_import_prints_the_rate_and_peak_heap_lines() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = ImportBenchmark.run(new String[] {"--events", "3000", "--warmup", "0"}, env,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed).isZero();
+        assertThat(printed).containsPattern("(?m)^import_events_per_s: \\d+ events/s$")
+                .containsPattern("(?m)^import_peak_heap_mb: \\d+ MB$")
+                .contains("\"cases\":" + new ProcessStats(client).summary(ImportBenchmark.DATASET).cases());
+        assertThat(new DatasetRows(client).counts(ImportBenchmark.DATASET).events()).isEqualTo(3000);
     }
 
     static Map<String, List<String>> traces(String dataset) {
