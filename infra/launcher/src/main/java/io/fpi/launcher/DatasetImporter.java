@@ -87,22 +87,32 @@ final class DatasetImporter {
         ImportSpec spec = new ImportSpec(file.toString(), format, args.dataset(), System.currentTimeMillis(),
                 args.caseObjectType(), args.csvCase(), args.csvActivity(), args.csvTimestamp(), args.strict(), null);
         Throwable failure = runJob(spec, tally, args.parallelism());
-        if (failure != null) {
-            boolean keepPrevious = mode == Mode.REIMPORT && previous.complete();
-            if (keepPrevious) {
-                manifests.write(previous);
-            } else {
-                rollBack(args.dataset());
-            }
-            return new ImportResult(args.dataset(), args.file().toString(), format.cliName(), mode, null, tally.refused(),
-                    tally.firstRefusal(), tally.tracedCases(), null, failure, !keepPrevious, since(t0));
-        }
+        return failure == null ? verify(args, format, mode, running, tally, t0) : failed(args, format, mode, previous, tally,
+                failure, t0);
+    }
+
+    /** Counts what ClickHouse holds and records the outcome in the manifest. */
+    private ImportResult verify(ImportArgs args, LogFormat format, Mode mode, ImportManifest running, ImportTally tally,
+                                long t0) {
         ImportResult result = new ImportResult(args.dataset(), args.file().toString(), format.cliName(), mode,
                 tally.report(), tally.refused(), tally.firstRefusal(), tally.tracedCases(), rows.counts(args.dataset()),
                 null, false, since(t0));
         manifests.write(running.withStatus(result.complete() ? ImportManifest.COMPLETE : ImportManifest.INCOMPLETE,
                 result.expectedEvents(), result.tracedCases(), Instant.now().toString()));
         return result;
+    }
+
+    /** Rolls back, unless the dataset held a complete import of this same file (rewritten identically). */
+    private ImportResult failed(ImportArgs args, LogFormat format, Mode mode, ImportManifest previous, ImportTally tally,
+                                Throwable failure, long t0) {
+        boolean keepPrevious = mode == Mode.REIMPORT && previous.complete();
+        if (keepPrevious) {
+            manifests.write(previous);
+        } else {
+            rollBack(args.dataset());
+        }
+        return new ImportResult(args.dataset(), args.file().toString(), format.cliName(), mode, null, tally.refused(),
+                tally.firstRefusal(), tally.tracedCases(), null, failure, !keepPrevious, since(t0));
     }
 
     /** Cancels a running job (Ctrl-C); {@link #run} then rolls back as after any failure. */
@@ -128,7 +138,7 @@ final class DatasetImporter {
         String origin = previous == null
                 ? "that were not imported from this file here (live data, or an import made with another data directory)"
                 : "imported from " + (previous.file().equals(args.file().toAbsolutePath().normalize().toString())
-                        ? "an earlier version of this file" : previous.file())
+                        ? "an earlier version of this file (or this file with other options)" : previous.file())
                         + " (" + previous.status() + ", started " + previous.startedAt() + ")";
         throw new RefusedException("dataset '" + args.dataset() + "' already holds " + String.format("%,d", stored)
                 + " rows " + origin + ". Import into another --dataset, or add --replace to delete them first.");

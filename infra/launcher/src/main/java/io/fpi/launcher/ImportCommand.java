@@ -36,7 +36,7 @@ final class ImportCommand {
             out.print(ImportArgs.USAGE);
             return 0;
         }
-        quietFlink();
+        quietLogs();
         Path dataDir = DataDir.resolve(env);
         CountDownLatch finished = new CountDownLatch(1);
         DatasetImporter[] importer = new DatasetImporter[1];
@@ -88,11 +88,14 @@ final class ImportCommand {
     }
 
     /**
-     * The command prints its own progress and errors; Flink's task logs would repeat a parse
-     * error's stack trace on the console, and its batch scheduler warns about skipped checkpointing.
+     * The import and stats commands print their own progress, results and errors, on a console
+     * whose log appender writes to stdout: Flink's task logs would repeat a parse error's stack
+     * trace, its batch scheduler warns about skipped checkpointing, and the local ClickHouse's start
+     * and migrations would precede stats' JSON on stdout.
      */
-    static void quietFlink() {
+    static void quietLogs() {
         Configurator.setLevel("org.apache.flink", Level.ERROR);
+        Configurator.setLevel("io.fpi.runtime", Level.WARN);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -46,11 +46,15 @@ record ImportResult(String dataset, String file, String format, DatasetImporter.
         double seconds = elapsed.toNanos() / 1e9;
         if (failure != null) {
             out.printf("Import of %s into dataset '%s' FAILED after %.1f s.%n", file, dataset, seconds);
-            out.println(rolledBack
-                    ? "  Nothing was imported: the dataset's rows written so far were deleted."
-                    : mode == DatasetImporter.Mode.REIMPORT
-                            ? "  The dataset still holds its earlier complete import of this same file."
-                            : "  Nothing was imported.");
+            out.println(switch (mode) {
+                case FRESH -> "  Nothing was imported: dataset '" + dataset + "' does not exist"
+                        + " (any rows written before the failure were deleted).";
+                case REPLACE -> "  Dataset '" + dataset + "' is now empty: --replace deleted its previous rows,"
+                        + " and any rows written before the failure were deleted.";
+                case REIMPORT -> rolledBack
+                        ? "  Dataset '" + dataset + "' was deleted: its earlier import of this file had not completed either."
+                        : "  Dataset '" + dataset + "' is unchanged: it still holds its earlier complete import of this file.";
+            });
             return;
         }
         out.printf("Imported %s (%s) into dataset '%s'%s%n", file, format, dataset, switch (mode) {

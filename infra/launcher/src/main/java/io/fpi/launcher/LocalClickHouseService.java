@@ -27,8 +27,19 @@ final class LocalClickHouseService implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
+    /**
+     * How long the JDK's HTTP client keeps an idle connection open, in seconds (default 1200). A
+     * clickhouse-server we started waits for open connections when it is stopped, so with the
+     * default its SIGTERM is ignored until LocalClickHouse gives up and kills it 20 s later. Read
+     * once per JVM, when the first HTTP client starts, hence set before any.
+     */
+    static final String KEEPALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
+
     /** Finds or starts ClickHouse and applies the migrations. */
     static LocalClickHouseService start(Env env, Path dataDir) {
+        if (System.getProperty(KEEPALIVE_PROPERTY) == null) {
+            System.setProperty(KEEPALIVE_PROPERTY, "2");
+        }
         String url = env.getOrNull("FPI_CLICKHOUSE_URL");
         LocalClickHouseService service;
         if (url != null) {

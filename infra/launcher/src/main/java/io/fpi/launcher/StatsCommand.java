@@ -44,6 +44,7 @@ final class StatsCommand {
             err.print(USAGE);
             return 2;
         }
+        ImportCommand.quietLogs();
         Path dataDir = DataDir.resolve(env);
         try (LocalClickHouseService clickHouse = LocalClickHouseService.start(env, dataDir)) {
             ProcessStats.Summary s = new ProcessStats(clickHouse.client()).summary(dataset);
@@ -53,7 +54,9 @@ final class StatsCommand {
                         + (known.isEmpty() ? "none" : String.join(", ", known)));
                 return 1;
             }
-            ImportManifest manifest = new ImportManifest.Store(dataDir).read(dataset);
+            // live datasets may have names an import would refuse; only imports have manifests
+            ImportManifest manifest = ImportArgs.DATASET.matcher(dataset).matches()
+                    ? new ImportManifest.Store(dataDir).read(dataset) : null;
             if (manifest != null && !manifest.complete()) {
                 err.println("fpi stats: warning: the last import into '" + dataset + "' is " + manifest.status()
                         + " (" + manifest.file() + "); the figures cover what ClickHouse holds");
