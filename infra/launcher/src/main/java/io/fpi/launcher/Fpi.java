@@ -12,8 +12,8 @@ public final class Fpi {
             "  demo       run the whole platform locally (Kafka, ClickHouse, Flink job, API + dashboard, simulator)",
             "  simulate   publish a simulated retailer's events to Kafka (the demo's broker, or FPI_KAFKA_BOOTSTRAP)",
             "  test       install test prerequisites if missing and run every test (handled by bin/fpi itself)",
-            "  import     load an XES / OCEL 2.0 / CSV event log (not available yet)",
-            "  stats      process statistics of a dataset (not available yet)",
+            "  import     load an XES / OCEL 2.0 / CSV event log into a dataset (a bounded Flink job into ClickHouse)",
+            "  stats      process statistics of a dataset as one JSON object (cases, events, variants, DFG edges...)",
             "  bench      benchmark harness (not available yet)",
             "",
             "Run 'fpi <command> --help' for a command's options.",
@@ -39,7 +39,9 @@ public final class Fpi {
             case "simulate":
                 return SimulateLauncher.run(rest, env, err);
             case "import":
+                return ImportCommand.run(rest, env, out, err);
             case "stats":
+                return StatsCommand.run(rest, env, out, err);
             case "bench":
                 err.println("fpi " + args[0] + ": not available yet in this version of FPI");
                 return 2;
