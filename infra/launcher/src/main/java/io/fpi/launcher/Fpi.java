@@ -1,5 +1,6 @@
 package io.fpi.launcher;
 
+import io.fpi.launcher.bench.BenchCommand;
 import io.fpi.runtime.config.Env;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ public final class Fpi {
             "  test       install test prerequisites if missing and run every test (handled by bin/fpi itself)",
             "  import     load an XES / OCEL 2.0 / CSV event log (not available yet)",
             "  stats      process statistics of a dataset (not available yet)",
-            "  bench      benchmark harness (not available yet)",
+            "  bench      benchmark: 'fpi bench pipeline' prints throughput, CPU, latency and state-size figures",
             "",
             "Run 'fpi <command> --help' for a command's options.",
             "");
@@ -38,9 +39,10 @@ public final class Fpi {
                 return DemoCommand.run(rest, env, out, err);
             case "simulate":
                 return SimulateLauncher.run(rest, env, err);
+            case "bench":
+                return BenchCommand.run(rest, env, out, err);
             case "import":
             case "stats":
-            case "bench":
                 err.println("fpi " + args[0] + ": not available yet in this version of FPI");
                 return 2;
             default:
