@@ -19,15 +19,17 @@ import java.util.Set;
  * @param stages        the pipeline stages to run (default: all)
  * @param parallelism   Flink parallelism and consumer threads; the real job's default is 2
  * @param b3Rows        trace rows pre-built for B3 (they are held in memory)
- * @param openOrders    open orders for the state-size figure
+ * @param openOrders    open orders for the state-size figure (heap state backend)
+ * @param rocksDbOrders open orders for the RocksDB figure (smaller: each new key is a RocksDB miss, slow on 2 cores)
  * @param latencySeconds how long the latency probe produces
  * @param latencyRate   events/s of the latency run; null = half of Full's median
  * @param profile       record Full once more under JFR into this file, or null
+ * @param objectReuse   also measure Full with Flink object reuse (a what-if the job does not enable)
  * @param passThrough   the arguments after the part, unchanged (for {@code bench import})
  */
 public record BenchOptions(Part part, long events, int repetitions, int warmup, Path json, Set<Stage> stages,
-                           int parallelism, int b3Rows, int openOrders, int latencySeconds, Double latencyRate,
-                           Path profile, boolean help, List<String> passThrough) {
+                           int parallelism, int b3Rows, int openOrders, int rocksDbOrders, int latencySeconds,
+                           Double latencyRate, Path profile, boolean objectReuse, boolean help, List<String> passThrough) {
 
     public static final long DEFAULT_EVENTS = 1_000_000;
     public static final int DEFAULT_REPETITIONS = 3;
@@ -35,6 +37,7 @@ public record BenchOptions(Part part, long events, int repetitions, int warmup, 
     public static final int DEFAULT_PARALLELISM = 2;
     public static final int DEFAULT_B3_ROWS = 200_000;
     public static final int DEFAULT_OPEN_ORDERS = 1_000_000;
+    public static final int DEFAULT_ROCKSDB_ORDERS = 200_000;
     public static final int DEFAULT_LATENCY_SECONDS = 40;
 
     public static final String USAGE = String.join("\n",
@@ -50,15 +53,18 @@ public record BenchOptions(Part part, long events, int repetitions, int warmup, 
             "options:",
             "  --events N            records in the benchmark topic (default " + DEFAULT_EVENTS + ")",
             "  --repetitions N       measured repetitions per stage (default " + DEFAULT_REPETITIONS + ")",
-            "  --warmup N            unmeasured repetitions before them (default " + DEFAULT_WARMUP + ")",
+            "  --warmup N            unmeasured repetitions before them, over a fifth of the topic (default " + DEFAULT_WARMUP + ")",
             "  --json FILE           also write the figures as JSON (same names as keys)",
             "  --stages LIST         comma-separated subset of " + Stage.names() + " (default all)",
             "  --parallelism N       Flink parallelism and consumer threads (default " + DEFAULT_PARALLELISM + ", as the job)",
             "  --b3-rows N           trace rows pre-built for B3 (default " + DEFAULT_B3_ROWS + ")",
-            "  --open-orders N       open orders for the state-size figure (default " + DEFAULT_OPEN_ORDERS + ")",
+            "  --open-orders N       open orders for the heap state-size figure (default " + DEFAULT_OPEN_ORDERS + ")",
+            "  --rocksdb-orders N    open orders for the RocksDB state-size figure (default min(open orders, "
+                    + DEFAULT_ROCKSDB_ORDERS + "))",
             "  --latency-seconds N   how long the latency run produces (default " + DEFAULT_LATENCY_SECONDS + ")",
             "  --latency-rate N      events/s of the latency run (default: half of Full's median)",
             "  --profile FILE.jfr    run Full once more under Java Flight Recorder and summarise where it spends time",
+            "  --what-if-object-reuse  also measure Full with Flink object reuse (not the job's configuration)",
             "",
             "Figures go to stdout as 'name: value unit' lines (median of the repetitions, with _min and _max);",
             "per-repetition detail goes to stderr. Kafka and ClickHouse: FPI_KAFKA_BOOTSTRAP / FPI_CLICKHOUSE_URL,",
@@ -111,9 +117,11 @@ public record BenchOptions(Part part, long events, int repetitions, int warmup, 
         int parallelism = DEFAULT_PARALLELISM;
         int b3Rows = DEFAULT_B3_ROWS;
         int openOrders = DEFAULT_OPEN_ORDERS;
+        Integer rocksDbOrders = null;
         int latencySeconds = DEFAULT_LATENCY_SECONDS;
         Double latencyRate = null;
         Path profile = null;
+        boolean objectReuse = false;
         boolean help = false;
         for (; i < args.length; i++) {
             String a = args[i];
@@ -127,20 +135,23 @@ public record BenchOptions(Part part, long events, int repetitions, int warmup, 
                 case "--parallelism" -> parallelism = (int) positiveLong(a, value(args, i++));
                 case "--b3-rows" -> b3Rows = (int) positiveLong(a, value(args, i++));
                 case "--open-orders" -> openOrders = (int) positiveLong(a, value(args, i++));
+                case "--rocksdb-orders" -> rocksDbOrders = (int) positiveLong(a, value(args, i++));
                 case "--latency-seconds" -> latencySeconds = (int) positiveLong(a, value(args, i++));
                 case "--latency-rate" -> latencyRate = (double) positiveLong(a, value(args, i++));
                 case "--profile" -> profile = Path.of(value(args, i++));
+                case "--what-if-object-reuse" -> objectReuse = true;
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
         }
         return new BenchOptions(part, events, repetitions, warmup, json, stages, parallelism, b3Rows, openOrders,
-                latencySeconds, latencyRate, profile, help, rest);
+                rocksDbOrders != null ? rocksDbOrders : Math.min(openOrders, DEFAULT_ROCKSDB_ORDERS), latencySeconds,
+                latencyRate, profile, objectReuse, help, rest);
     }
 
     private static BenchOptions defaults(Part part, List<String> rest) {
         return new BenchOptions(part, DEFAULT_EVENTS, DEFAULT_REPETITIONS, DEFAULT_WARMUP, null,
                 EnumSet.allOf(Stage.class), DEFAULT_PARALLELISM, DEFAULT_B3_ROWS, DEFAULT_OPEN_ORDERS,
-                DEFAULT_LATENCY_SECONDS, null, null, false, rest);
+                DEFAULT_ROCKSDB_ORDERS, DEFAULT_LATENCY_SECONDS, null, null, false, false, rest);
     }
 
     /** The arguments for another part's benchmark: ours minus --json, whose file is the pipeline's. */

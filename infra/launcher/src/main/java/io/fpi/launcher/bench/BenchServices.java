@@ -36,6 +36,9 @@ final class BenchServices implements AutoCloseable {
     private final String bootstrap;
     private final String runId;
     private final List<String> topics = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    // Ctrl-C or SIGTERM in the middle of a run must not leave a clickhouse-server behind
+    private final Thread shutdownHook = new Thread(this::release, "fpi-bench-shutdown");
 
     private BenchServices(Path dir, LocalClickHouse ch, EmbeddedKafka kafka, ClickHouseEndpoint endpoint, String bootstrap) {
         this.dir = dir;
@@ -64,7 +67,9 @@ final class BenchServices implements AutoCloseable {
                 kafka = EmbeddedKafka.start(dir.resolve("kafka"));
                 bootstrap = kafka.bootstrapServers();
             }
-            return new BenchServices(dir, ch, kafka, endpoint, bootstrap);
+            BenchServices services = new BenchServices(dir, ch, kafka, endpoint, bootstrap);
+            Runtime.getRuntime().addShutdownHook(services.shutdownHook);
+            return services;
         } catch (RuntimeException e) {
             if (kafka != null) {
                 kafka.close();
@@ -150,6 +155,18 @@ final class BenchServices implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyExiting) {
+            // the hook is running and releases everything
+        }
+        release();
+    }
+
+    private void release() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             client().executeWithoutDatabase("DROP DATABASE IF EXISTS " + clickHouse.database());
         } catch (RuntimeException e) {

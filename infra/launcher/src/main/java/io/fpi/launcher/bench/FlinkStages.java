@@ -32,6 +32,7 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * B1, B2 and Full: Flink jobs over the benchmark topic on a local MiniCluster at the job's
@@ -59,9 +60,11 @@ final class FlinkStages {
     private final int parallelism;
     private final Path checkpoints;
     private final CpuClock cpu;
+    private final boolean objectReuse;
 
+    /** @param objectReuse a what-if: Flink's object reuse, which the job does not enable */
     FlinkStages(String bootstrap, String dlqTopic, ClickHouseEndpoint clickHouse, TraceJobConfig job, int parallelism,
-                Path checkpoints, CpuClock cpu) {
+                Path checkpoints, CpuClock cpu, boolean objectReuse) {
         this.bootstrap = bootstrap;
         this.dlqTopic = dlqTopic;
         this.clickHouse = clickHouse;
@@ -69,6 +72,11 @@ final class FlinkStages {
         this.parallelism = parallelism;
         this.checkpoints = checkpoints;
         this.cpu = cpu;
+        this.objectReuse = objectReuse;
+    }
+
+    FlinkStages withObjectReuse() {
+        return new FlinkStages(bootstrap, dlqTopic, clickHouse, job, parallelism, checkpoints, cpu, true);
     }
 
     /** One timed run over {@code records} records of {@code topic}. */
@@ -86,9 +94,13 @@ final class FlinkStages {
         }
     }
 
-    Result run(Kind kind, String topic, long records, String runName) throws Exception {
+    /**
+     * One timed run over {@code topic} up to {@code stopAt} (partition to end offset; null: the latest
+     * offsets), which holds {@code records} records.
+     */
+    Result run(Kind kind, String topic, Map<TopicPartition, Long> stopAt, long records, String runName) throws Exception {
         StreamExecutionEnvironment env = environment(runName);
-        KafkaSource<Envelope> source = source(topic, "fpi-bench-" + runName, true);
+        KafkaSource<Envelope> source = source(topic, "fpi-bench-" + runName, true, stopAt);
         int timedSinks = wire(env, kind, source, true);
         StageClock.reset(cpu, timedSinks * parallelism);
         JobClient client = env.executeAsync("fpi-bench-" + runName);
@@ -119,7 +131,7 @@ final class FlinkStages {
      */
     JobClient startUnbounded(String topic, String runName) throws Exception {
         StreamExecutionEnvironment env = environment(runName);
-        wire(env, Kind.FULL, source(topic, "fpi-bench-" + runName, false), false);
+        wire(env, Kind.FULL, source(topic, "fpi-bench-" + runName, false, null), false);
         return env.executeAsync("fpi-bench-" + runName);
     }
 
@@ -165,7 +177,7 @@ final class FlinkStages {
         return timed ? new TimedSink<>(sink) : sink;
     }
 
-    KafkaSource<Envelope> source(String topic, String groupId, boolean bounded) {
+    KafkaSource<Envelope> source(String topic, String groupId, boolean bounded, Map<TopicPartition, Long> stopAt) {
         KafkaSourceBuilder<Envelope> b = KafkaSource.<Envelope>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(topic)
@@ -173,7 +185,7 @@ final class FlinkStages {
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new TimedDeserializer());
         if (bounded) {
-            b.setBounded(OffsetsInitializer.latest());
+            b.setBounded(stopAt == null ? OffsetsInitializer.latest() : OffsetsInitializer.offsets(stopAt));
         }
         return b.build();
     }
@@ -187,6 +199,9 @@ final class FlinkStages {
         conf.set(RestOptions.BIND_PORT, "0"); // never collide with a demo's MiniCluster
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.enableCheckpointing(job.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        if (objectReuse) {
+            env.getConfig().enableObjectReuse();
+        }
         return env;
     }
 

@@ -17,6 +17,7 @@ import java.util.function.ToDoubleFunction;
 final class PipelineBench {
     static final String DATASET = "bench";
     static final long SEED = 42;
+    static final long WARMUP_RECORDS = 100_000;
 
     private final BenchOptions options;
     private final Env env;
@@ -27,6 +28,7 @@ final class PipelineBench {
     private FlinkStages flink;
     private String topic;
     private TopicFill.Result fill;
+    private TopicOffsets offsets;
     private InsertBatches batches;
     private boolean failed;
 
@@ -48,6 +50,9 @@ final class PipelineBench {
             stage(Stage.B2, () -> flinkStage(Stage.B2, FlinkStages.Kind.B2, "b2_events_per_s", "trace job without ClickHouse: decode, split, keyBy, trace builder state and timers, discarding sinks"));
             stage(Stage.B3, this::b3);
             stage(Stage.FULL, this::full);
+            if (options.objectReuse() && options.stages().contains(Stage.FULL)) {
+                guarded("what-if object reuse", this::fullWithObjectReuse);
+            }
             if (options.profile() != null && options.stages().contains(Stage.FULL)) {
                 guarded("profile", this::profile);
             }
@@ -85,7 +90,7 @@ final class PipelineBench {
         topic = services.createTopic("fpi.bench.events", options.parallelism());
         String dlq = services.createTopic("fpi.bench.dlq", 1);
         flink = new FlinkStages(services.kafkaBootstrap(), dlq, services.clickHouse(), job, options.parallelism(),
-                services.dir().resolve("checkpoints"), cpu);
+                services.dir().resolve("checkpoints"), cpu, false);
         boolean needRows = options.stages().contains(Stage.B3);
         batches = new InsertBatches(needRows ? options.b3Rows() : 0, job.clickhouseSink().batchRows());
         fill = TopicFill.fill(services.kafkaBootstrap(), topic, TopicFill.retailer(DATASET, SEED), options.events(), batches);
@@ -95,6 +100,10 @@ final class PipelineBench {
                 fill.seconds()));
         if (fill.records() < options.events()) {
             throw new IllegalStateException("the simulator ended after " + fill.records() + " records");
+        }
+        offsets = TopicOffsets.of(services.kafkaBootstrap(), topic);
+        if (offsets.records() != fill.records()) {
+            throw new IllegalStateException("topic holds " + offsets.records() + " records, " + fill.records() + " were sent");
         }
     }
 
@@ -111,15 +120,31 @@ final class PipelineBench {
     private void flinkStage(Stage stage, FlinkStages.Kind kind, String name, String meaning) throws Exception {
         String s = stage.name().toLowerCase(Locale.ROOT);
         List<FlinkStages.Result> rs = Repeat.measure(report, s, options.warmup(), options.repetitions(),
-                i -> flink.run(kind, topic, fill.records(), s + "-" + services.runId() + "-" + i), PipelineBench::describe);
+                i -> flinkRun(flink, kind, s, i), PipelineBench::describe);
         report.add(figure(name, "events/s", 0, meaning, rs, FlinkStages.Result::perSecond));
+    }
+
+    /**
+     * One Flink run; warm-ups (negative index) read only a prefix of the topic (a fifth, at least
+     * {@link #WARMUP_RECORDS} records): enough to compile the hot paths, without doubling the
+     * stage's time.
+     */
+    private FlinkStages.Result flinkRun(FlinkStages stages, FlinkStages.Kind kind, String name, int i) throws Exception {
+        String run = name + "-" + services.runId() + (i < 0 ? "-warmup" + (-i) : "-" + i);
+        if (i >= 0) {
+            return stages.run(kind, topic, null, fill.records(), run);
+        }
+        var stopAt = offsets.prefix(Math.max(WARMUP_RECORDS, fill.records() / 5));
+        return stages.run(kind, topic, stopAt, TopicOffsets.count(stopAt, offsets.begin()), run);
     }
 
     private void b3() throws Exception {
         ClickHouseInsertBench b3 = new ClickHouseInsertBench(services.clickHouse(), batches, options.parallelism(),
                 job.clickhouseSink().requestTimeout());
-        report.detail(String.format(Locale.ROOT, "b3: %d trace rows in %d batches (%.1f MB of JSONEachRow), %d insert threads",
-                batches.rows(), batches.traceBatches().size(), batches.traceBytes() / 1e6, options.parallelism()));
+        report.detail(String.format(Locale.ROOT, "b3: %d trace rows in %d batches (%.1f MB of JSONEachRow), %d insert threads;"
+                        + " %.0f%% of the trace rows are replaced by a later version of the same order in the same batch",
+                batches.rows(), batches.traceBatches().size(), batches.traceBytes() / 1e6, options.parallelism(),
+                100.0 * batches.supersededWithinBatch() / Math.max(1, batches.rows())));
         List<ClickHouseInsertBench.Result> traces = Repeat.measure(report, "b3 traces", options.warmup(), options.repetitions(),
                 i -> b3.traces(), r -> String.format(Locale.ROOT, "%d rows in %.2f s = %.0f rows/s", r.rows(), r.seconds(), r.perSecond()));
         report.add(figure("b3_rows_per_s", "rows/s", 0, "pre-built trace-row batches through ClickHouseClient.insertJsonEachRow"
@@ -133,13 +158,7 @@ final class PipelineBench {
     }
 
     private void full() throws Exception {
-        List<FlinkStages.Result> rs = Repeat.measure(report, "full", options.warmup(), options.repetitions(), i -> {
-            services.recreateDatabase();
-            FlinkStages.Result r = flink.run(FlinkStages.Kind.FULL, topic, fill.records(), "full-" + services.runId() + "-" + i);
-            report.detail("full: ClickHouse holds " + services.client().queryOne("SELECT count() AS n FROM events").get("n").asLong()
-                    + " event rows (expected " + fill.distinctEvents() + ")");
-            return r;
-        }, PipelineBench::describe);
+        List<FlinkStages.Result> rs = fullRuns(flink, "full");
         report.add(figure("full_events_per_s", "events/s", 0, "the trace job with its ClickHouse and dead-letter sinks,"
                 + " first record read to last row inserted", rs, FlinkStages.Result::perSecond));
         report.add(figure("full_cpu_s_per_million", "cpu-s/M events", 1, "CPU seconds per million events: "
@@ -148,6 +167,30 @@ final class PipelineBench {
             report.detail(String.format(Locale.ROOT, "full cpu %s: %.1f cpu-s/M events (median)", part,
                     Summary.of(rs.stream().mapToDouble(r -> r.cpuSeconds().getOrDefault(part, 0.0) / r.records() * 1e6).toArray()).median()));
         }
+    }
+
+    private List<FlinkStages.Result> fullRuns(FlinkStages stages, String name) throws Exception {
+        return Repeat.measure(report, name, options.warmup(), options.repetitions(), i -> {
+            services.recreateDatabase();
+            FlinkStages.Result r = flinkRun(stages, FlinkStages.Kind.FULL, name, i);
+            if (i > 0) {
+                long rows = services.client().queryOne("SELECT count() AS n FROM events").get("n").asLong();
+                report.detail(name + ": ClickHouse holds " + rows + " event rows (expected " + fill.distinctEvents() + ")");
+                if (rows != fill.distinctEvents()) {
+                    report.note(name + " wrote " + rows + " event rows, expected " + fill.distinctEvents());
+                }
+            }
+            return r;
+        }, PipelineBench::describe);
+    }
+
+    /** What-if: Full with Flink's object reuse, which saves the copies between chained operators. */
+    private void fullWithObjectReuse() throws Exception {
+        List<FlinkStages.Result> rs = fullRuns(flink.withObjectReuse(), "full-object-reuse");
+        report.add(figure("whatif_object_reuse_full_events_per_s", "events/s", 0, "what-if, not the job's configuration:"
+                + " Full with env.getConfig().enableObjectReuse()", rs, FlinkStages.Result::perSecond));
+        report.add(figure("whatif_object_reuse_full_cpu_s_per_million", "cpu-s/M events", 1, "what-if: CPU seconds per"
+                + " million events of Full with object reuse", rs, FlinkStages.Result::cpuPerMillion));
     }
 
     private List<String> cpuParts() {
@@ -163,7 +206,7 @@ final class PipelineBench {
         var recording = JfrProfile.start();
         FlinkStages.Result r;
         try {
-            r = flink.run(FlinkStages.Kind.FULL, topic, fill.records(), "full-profiled-" + services.runId());
+            r = flink.run(FlinkStages.Kind.FULL, topic, null, fill.records(), "full-profiled-" + services.runId());
         } finally {
             JfrProfile.stop(recording, file);
         }
@@ -212,11 +255,12 @@ final class PipelineBench {
         report.add(Figure.of("heap_bytes_per_open_order", "bytes", 0, "heap state backend: heap after forced GC with " + n
                 + " open orders (" + OpenOrders.EVENTS_PER_ORDER + " events each) minus before, per order", heap.heapPerOrder()));
         guarded("rocksdb state size", () -> {
-            StateMemoryBench.Result rocks = bench.run(StateMemoryBench.Backend.ROCKSDB, n, templates);
-            report.detail(String.format(Locale.ROOT, "state (RocksDB backend): RocksDB %d MB, heap +%d MB, %.1f s",
-                    rocks.rocksDbBytes() >> 20, rocks.heapBytes() >> 20, rocks.seconds()));
+            long m = options.rocksDbOrders();
+            StateMemoryBench.Result rocks = bench.run(StateMemoryBench.Backend.ROCKSDB, m, templates);
+            report.detail(String.format(Locale.ROOT, "state (RocksDB backend): %d open orders, RocksDB %d MB, heap +%d MB, %.1f s",
+                    m, rocks.rocksDbBytes() >> 20, rocks.heapBytes() >> 20, rocks.seconds()));
             report.add(Figure.of("rocksdb_bytes_per_open_order", "bytes", 0, "RocksDB state backend: SST files + memtables"
-                    + " (native metrics) per open order", rocks.rocksDbPerOrder()));
+                    + " (native metrics) per open order, with " + m + " open orders", rocks.rocksDbPerOrder()));
             report.add(Figure.of("rocksdb_heap_bytes_per_open_order", "bytes", 0, "RocksDB state backend: heap growth per open order",
                     rocks.heapPerOrder()));
         });
