@@ -33,7 +33,29 @@ public final class CpuClock {
         Map<String, Long> cpu = new LinkedHashMap<>();
         cpu.put("jvm", jvmCpuNanos());
         pids.forEach((name, pid) -> cpu.put(name, procCpuNanos(pid)));
-        return new Snapshot(wall, cpu);
+        return new Snapshot(wall, cpu, machineBusyNanos());
+    }
+
+    /** Non-idle CPU time of the whole machine (every process, ours and others'), from /proc/stat. */
+    static long machineBusyNanos() {
+        try {
+            String first = Files.readAllLines(Path.of("/proc/stat")).get(0);
+            return parseMachineBusyTicks(first) * (1_000_000_000L / TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** "cpu user nice system idle iowait irq softirq steal ...": everything but idle and iowait. */
+    static long parseMachineBusyTicks(String cpuLine) {
+        String[] f = cpuLine.trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < f.length && i <= 8; i++) {
+            if (i != 4 && i != 5) {
+                busy += Long.parseLong(f[i]);
+            }
+        }
+        return busy;
     }
 
     static long jvmCpuNanos() {
@@ -61,9 +83,17 @@ public final class CpuClock {
     }
 
     /** Readings at one instant; differences give elapsed wall and CPU time. */
-    public record Snapshot(long wallNanos, Map<String, Long> cpuNanos) {
+    public record Snapshot(long wallNanos, Map<String, Long> cpuNanos, long machineBusyNanos) {
         public double secondsSince(Snapshot earlier) {
             return (wallNanos - earlier.wallNanos) / 1e9;
+        }
+
+        /** Cores the whole machine kept busy since {@code earlier}, or NaN without /proc/stat. */
+        public double machineCoresSince(Snapshot earlier) {
+            if (machineBusyNanos < 0 || earlier.machineBusyNanos < 0) {
+                return Double.NaN;
+            }
+            return (machineBusyNanos - earlier.machineBusyNanos) / (double) (wallNanos - earlier.wallNanos);
         }
 
         /** CPU seconds per process since {@code earlier}; processes without a reading are left out. */

@@ -80,7 +80,8 @@ final class FlinkStages {
     }
 
     /** One timed run over {@code records} records of {@code topic}. */
-    record Result(long records, double seconds, Map<String, Double> cpuSeconds) {
+    /** @param machineCores cores the whole machine was busy (ours and other processes') during the window */
+    record Result(long records, double seconds, Map<String, Double> cpuSeconds, double machineCores) {
         double perSecond() {
             return records / seconds;
         }
@@ -91,6 +92,11 @@ final class FlinkStages {
 
         double cpuPerMillion() {
             return cpuTotal() / records * 1e6;
+        }
+
+        /** Cores this pipeline (the processes counted) kept busy on average. */
+        double coresUsed() {
+            return cpuTotal() / seconds;
         }
     }
 
@@ -122,7 +128,7 @@ final class FlinkStages {
         if (first == null || last == null) {
             throw new IllegalStateException(runName + " finished without reading a record; is the topic empty?");
         }
-        return new Result(records, last.secondsSince(first), last.cpuSecondsSince(first));
+        return new Result(records, last.secondsSince(first), last.cpuSecondsSince(first), last.machineCoresSince(first));
     }
 
     /**

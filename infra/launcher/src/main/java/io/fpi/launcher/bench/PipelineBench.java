@@ -163,6 +163,10 @@ final class PipelineBench {
                 + " first record read to last row inserted", rs, FlinkStages.Result::perSecond));
         report.add(figure("full_cpu_s_per_million", "cpu-s/M events", 1, "CPU seconds per million events: "
                 + String.join(" + ", cpuParts()) + ", over Full's timed window", rs, FlinkStages.Result::cpuPerMillion));
+        report.add(figure("full_cores_used", "cores", 2, "cores Full's processes (" + String.join(" + ", cpuParts())
+                + ") kept busy during its window", rs, FlinkStages.Result::coresUsed));
+        report.add(figure("full_machine_busy_cores", "cores", 2, "cores busy machine-wide during Full's window, other"
+                + " processes on this machine included: shows how much of the machine Full had", rs, FlinkStages.Result::machineCores));
         for (String part : cpuParts()) {
             report.detail(String.format(Locale.ROOT, "full cpu %s: %.1f cpu-s/M events (median)", part,
                     Summary.of(rs.stream().mapToDouble(r -> r.cpuSeconds().getOrDefault(part, 0.0) / r.records() * 1e6).toArray()).median()));
@@ -321,8 +325,9 @@ final class PipelineBench {
     private static String describe(FlinkStages.Result r) {
         StringBuilder cpu = new StringBuilder();
         r.cpuSeconds().forEach((k, v) -> cpu.append(String.format(Locale.ROOT, " %s %.1f", k, v)));
-        return String.format(Locale.ROOT, "%d records in %.2f s = %.0f events/s; cpu-s%s = %.1f cpu-s/M", r.records(),
-                r.seconds(), r.perSecond(), cpu, r.cpuPerMillion());
+        return String.format(Locale.ROOT, "%d records in %.2f s = %.0f events/s; cpu-s%s = %.1f cpu-s/M; %.2f cores ours,"
+                        + " %.2f busy machine-wide", r.records(), r.seconds(), r.perSecond(), cpu, r.cpuPerMillion(), r.coresUsed(),
+                r.machineCores());
     }
 
     private static <R> Figure figure(String name, String unit, int decimals, String meaning, List<R> results,

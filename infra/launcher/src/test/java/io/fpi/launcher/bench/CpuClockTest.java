@@ -15,6 +15,11 @@ class CpuClockTest {
     }
 
     @Test
+    void machine_busy_time_is_everything_but_idle_and_iowait() {
+        assertThat(CpuClock.parseMachineBusyTicks("cpu  100 5 50 1000 30 2 3 4 0 0")).isEqualTo(100 + 5 + 50 + 2 + 3 + 4);
+    }
+
+    @Test
     void this_process_is_readable_from_proc_and_its_cpu_only_grows() {
         long pid = ProcessHandle.current().pid();
         CpuClock clock = new CpuClock(Map.of("self", pid));
@@ -30,6 +35,7 @@ class CpuClockTest {
         assertThat(cpu.get("jvm")).isGreaterThan(0);
         assertThat(cpu.get("self")).isGreaterThanOrEqualTo(0);
         assertThat(b.secondsSince(a)).isGreaterThan(0);
+        assertThat(b.machineCoresSince(a)).isGreaterThan(0);
     }
 
     @Test
