@@ -9,7 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.ConsoleAppender;
+import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
  * {@code bin/fpi bench [pipeline|api|webhooks|import|all] [--events N] [--json FILE] ...}: every
@@ -69,7 +77,7 @@ public final class BenchCommand {
     }
 
     private static int pipeline(BenchOptions options, Env env, PrintStream out, PrintStream err) {
-        quietLogs();
+        logsToStderr();
         BenchReport report = new BenchReport(out, err);
         boolean ok;
         try {
@@ -93,13 +101,34 @@ public final class BenchCommand {
     }
 
     /**
-     * The launcher logs to stdout, where the figures go: keep FPI's INFO progress (services
-     * starting, migrations) out of it, and the warnings bounded benchmark jobs cause by design —
-     * a checkpoint declined because a source subtask already finished its share, one aborted by
-     * the cancellation that ends a run, an offset commit before a fresh consumer group's
-     * coordinator exists. The benchmark reports its own progress on stderr.
+     * The launcher logs to stdout, where the figures go: move every log line to stderr, so stdout
+     * holds nothing but {@code name: value unit} lines. Also keep FPI's INFO progress (services
+     * starting, migrations) and the warnings bounded benchmark jobs cause by design — a checkpoint
+     * declined because a source subtask already finished its share, one aborted by the cancellation
+     * that ends a run, an offset commit before a fresh consumer group's coordinator exists — out of
+     * the way. The benchmark reports its own progress on stderr.
      */
-    private static void quietLogs() {
+    static void logsToStderr() {
+        if (LogManager.getContext(false) instanceof LoggerContext ctx) {
+            Configuration config = ctx.getConfiguration();
+            LoggerConfig root = config.getRootLogger();
+            Layout<? extends java.io.Serializable> layout = root.getAppenders().values().stream().findFirst()
+                    .map(Appender::getLayout).orElse(null);
+            ConsoleAppender stderr = ConsoleAppender.newBuilder().setName("fpi-bench-stderr")
+                    .setTarget(ConsoleAppender.Target.SYSTEM_ERR)
+                    .setLayout(layout != null ? layout : PatternLayout.createDefaultLayout()).build();
+            stderr.start();
+            config.addAppender(stderr);
+            for (LoggerConfig logger : config.getLoggers().values()) {
+                for (String name : List.copyOf(logger.getAppenders().keySet())) {
+                    logger.removeAppender(name);
+                    logger.addAppender(stderr, null, null);
+                }
+            }
+            root.getAppenders().keySet().forEach(root::removeAppender);
+            root.addAppender(stderr, null, null);
+            ctx.updateLoggers();
+        }
         Configurator.setLevel("io.fpi.runtime", Level.WARN);
         Configurator.setLevel("io.fpi.jobs", Level.WARN);
         Configurator.setLevel("io.fpi.simulator", Level.WARN);
