@@ -85,7 +85,8 @@ final class PipelineBench {
         report.machine("kafka", services.localKafka() ? "embedded broker (child JVM)" : "external " + services.kafkaBootstrap());
         report.config("cpu_counted", "this JVM" + (cpu.pids().isEmpty() ? "" : " + " + String.join(" + ", cpu.pids().keySet())));
         services.recreateDatabase();
-        job = TraceJobConfig.parse(new String[0], env.asMap()).withClickHouse(services.clickHouse());
+        job = TraceJobConfig.parse(new String[] {"--kafka.bootstrap", services.kafkaBootstrap()}, env.asMap())
+                .withClickHouse(services.clickHouse());
         report.config("job", job.toString());
         topic = services.createTopic("fpi.bench.events", options.parallelism());
         String dlq = services.createTopic("fpi.bench.dlq", 1);
