@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
  * {@code bin/fpi bench pipeline}: fills one topic with simulated events, then measures each stage
@@ -58,7 +57,7 @@ final class PipelineBench {
             }
             stage(Stage.LATENCY, this::latency);
             stage(Stage.MEMORY, this::memory);
-            ratios();
+            Figures.ratios(report);
         } finally {
             services.close();
         }
@@ -114,15 +113,15 @@ final class PipelineBench {
                 i -> b0.run("fpi-bench-b0-" + services.runId() + "-" + i),
                 r -> String.format(Locale.ROOT, "%d records (%d undecodable) in %.2f s = %.0f events/s", r.records(),
                         r.undecodable(), r.seconds(), r.perSecond()));
-        report.add(figure("b0_events_per_s", "events/s", 0, "plain KafkaConsumers (one per partition group, as many as"
+        report.add(Figures.of("b0_events_per_s", "events/s", 0, "plain KafkaConsumers (one per partition group, as many as"
                 + " the job's parallelism) + Avro decoding with reused decoder and record", rs, ConsumeDecodeBench.Result::perSecond));
     }
 
     private void flinkStage(Stage stage, FlinkStages.Kind kind, String name, String meaning) throws Exception {
         String s = stage.name().toLowerCase(Locale.ROOT);
         List<FlinkStages.Result> rs = Repeat.measure(report, s, options.warmup(), options.repetitions(),
-                i -> flinkRun(flink, kind, s, i), PipelineBench::describe);
-        report.add(figure(name, "events/s", 0, meaning, rs, FlinkStages.Result::perSecond));
+                i -> flinkRun(flink, kind, s, i), Figures::describe);
+        report.add(Figures.of(name, "events/s", 0, meaning, rs, FlinkStages.Result::perSecond));
     }
 
     /**
@@ -148,25 +147,25 @@ final class PipelineBench {
                 100.0 * batches.supersededWithinBatch() / Math.max(1, batches.rows())));
         List<ClickHouseInsertBench.Result> traces = Repeat.measure(report, "b3 traces", options.warmup(), options.repetitions(),
                 i -> b3.traces(), r -> String.format(Locale.ROOT, "%d rows in %.2f s = %.0f rows/s", r.rows(), r.seconds(), r.perSecond()));
-        report.add(figure("b3_rows_per_s", "rows/s", 0, "pre-built trace-row batches through ClickHouseClient.insertJsonEachRow"
+        report.add(Figures.of("b3_rows_per_s", "rows/s", 0, "pre-built trace-row batches through ClickHouseClient.insertJsonEachRow"
                 + " (the sink's client and format), as many threads as the job's sink subtasks", traces, ClickHouseInsertBench.Result::perSecond));
         List<ClickHouseInsertBench.Result> both = Repeat.measure(report, "b3 traces+events", 0, options.repetitions(),
                 i -> b3.tracesAndEvents(), r -> String.format(Locale.ROOT, "%d events (a trace row and an event row each) in %.2f s = %.0f events/s",
                         r.rows(), r.seconds(), r.perSecond()));
-        report.add(figure("b3_combined_events_per_s", "events/s", 0, "trace rows and event rows inserted together as the job"
+        report.add(Figures.of("b3_combined_events_per_s", "events/s", 0, "trace rows and event rows inserted together as the job"
                 + " writes them (one of each per distinct event)", both, ClickHouseInsertBench.Result::perSecond));
         batches = null; // hundreds of MB that the memory stage must not count
     }
 
     private void full() throws Exception {
         List<FlinkStages.Result> rs = fullRuns(flink, "full");
-        report.add(figure("full_events_per_s", "events/s", 0, "the trace job with its ClickHouse and dead-letter sinks,"
+        report.add(Figures.of("full_events_per_s", "events/s", 0, "the trace job with its ClickHouse and dead-letter sinks,"
                 + " first record read to last row inserted", rs, FlinkStages.Result::perSecond));
-        report.add(figure("full_cpu_s_per_million", "cpu-s/M events", 1, "CPU seconds per million events: "
+        report.add(Figures.of("full_cpu_s_per_million", "cpu-s/M events", 1, "CPU seconds per million events: "
                 + String.join(" + ", cpuParts()) + ", over Full's timed window", rs, FlinkStages.Result::cpuPerMillion));
-        report.add(figure("full_cores_used", "cores", 2, "cores Full's processes (" + String.join(" + ", cpuParts())
+        report.add(Figures.of("full_cores_used", "cores", 2, "cores Full's processes (" + String.join(" + ", cpuParts())
                 + ") kept busy during its window", rs, FlinkStages.Result::coresUsed));
-        report.add(figure("full_machine_busy_cores", "cores", 2, "cores busy machine-wide during Full's window, other"
+        report.add(Figures.of("full_machine_busy_cores", "cores", 2, "cores busy machine-wide during Full's window, other"
                 + " processes on this machine included: shows how much of the machine Full had", rs, FlinkStages.Result::machineCores));
         for (String part : cpuParts()) {
             report.detail(String.format(Locale.ROOT, "full cpu %s: %.1f cpu-s/M events (median)", part,
@@ -186,15 +185,15 @@ final class PipelineBench {
                 }
             }
             return r;
-        }, PipelineBench::describe);
+        }, Figures::describe);
     }
 
     /** What-if: Full with Flink's object reuse, which saves the copies between chained operators. */
     private void fullWithObjectReuse() throws Exception {
         List<FlinkStages.Result> rs = fullRuns(flink.withObjectReuse(), "full-object-reuse");
-        report.add(figure("whatif_object_reuse_full_events_per_s", "events/s", 0, "what-if, not the job's configuration:"
+        report.add(Figures.of("whatif_object_reuse_full_events_per_s", "events/s", 0, "what-if, not the job's configuration:"
                 + " Full with env.getConfig().enableObjectReuse()", rs, FlinkStages.Result::perSecond));
-        report.add(figure("whatif_object_reuse_full_cpu_s_per_million", "cpu-s/M events", 1, "what-if: CPU seconds per"
+        report.add(Figures.of("whatif_object_reuse_full_cpu_s_per_million", "cpu-s/M events", 1, "what-if: CPU seconds per"
                 + " million events of Full with object reuse", rs, FlinkStages.Result::cpuPerMillion));
     }
 
@@ -215,7 +214,7 @@ final class PipelineBench {
         } finally {
             JfrProfile.stop(recording, file);
         }
-        report.detail("full under JFR: " + describe(r));
+        report.detail("full under JFR: " + Figures.describe(r));
         Map<String, Object> summary = JfrProfile.summarize(file, 15);
         summary.put("full_events_per_s_while_profiled", Math.round(r.perSecond()));
         summary.put("cpu_seconds_while_profiled", r.cpuSeconds());
@@ -271,28 +270,6 @@ final class PipelineBench {
         });
     }
 
-    private void ratios() {
-        Figure b1 = report.figure("b1_events_per_s");
-        Figure b2 = report.figure("b2_events_per_s");
-        Figure b3 = report.figure("b3_rows_per_s");
-        Figure full = report.figure("full_events_per_s");
-        if (full != null && b1 != null) {
-            report.add(Figure.of("full_over_b1", "ratio", 3, "Full / B1 (medians)", full.value() / b1.value()));
-        }
-        if (b2 != null && b1 != null) {
-            report.add(Figure.of("b2_over_b1", "ratio", 3, "B2 / B1 (medians)", b2.value() / b1.value()));
-        }
-        if (full != null && b2 != null && b3 != null) {
-            report.add(Figure.of("full_over_min_b2_b3", "ratio", 3, "Full / min(B2, B3) (medians; B3 in trace rows/s)",
-                    full.value() / Math.min(b2.value(), b3.value())));
-        }
-        Figure b3c = report.figure("b3_combined_events_per_s");
-        if (full != null && b2 != null && b3c != null) {
-            report.add(Figure.of("full_over_min_b2_b3_combined", "ratio", 3, "Full / min(B2, B3 combined) (medians)",
-                    full.value() / Math.min(b2.value(), b3c.value())));
-        }
-    }
-
     @FunctionalInterface
     private interface StageBody {
         void run() throws Exception;
@@ -321,18 +298,5 @@ final class PipelineBench {
             e.printStackTrace();
         }
         report.detail(String.format(Locale.ROOT, "-- %s done in %.0f s", name, (System.nanoTime() - t0) / 1e9));
-    }
-
-    private static String describe(FlinkStages.Result r) {
-        StringBuilder cpu = new StringBuilder();
-        r.cpuSeconds().forEach((k, v) -> cpu.append(String.format(Locale.ROOT, " %s %.1f", k, v)));
-        return String.format(Locale.ROOT, "%d records in %.2f s = %.0f events/s; cpu-s%s = %.1f cpu-s/M; %.2f cores ours,"
-                        + " %.2f busy machine-wide", r.records(), r.seconds(), r.perSecond(), cpu, r.cpuPerMillion(), r.coresUsed(),
-                r.machineCores());
-    }
-
-    private static <R> Figure figure(String name, String unit, int decimals, String meaning, List<R> results,
-                                     ToDoubleFunction<R> value) {
-        return Figure.of(name, unit, decimals, meaning, results.stream().mapToDouble(value).toArray());
     }
 }
