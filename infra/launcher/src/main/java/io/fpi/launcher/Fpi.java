@@ -1,5 +1,6 @@
 package io.fpi.launcher;
 
+import io.fpi.launcher.bench.BenchCommand;
 import io.fpi.runtime.config.Env;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ public final class Fpi {
             "  test       install test prerequisites if missing and run every test (handled by bin/fpi itself)",
             "  import     load an XES / OCEL 2.0 / CSV event log into a dataset (a bounded Flink job into ClickHouse)",
             "  stats      process statistics of a dataset as one JSON object (cases, events, variants, DFG edges...)",
-            "  bench      benchmark harness (not available yet)",
+            "  bench      benchmark: 'fpi bench pipeline|import|all' prints throughput, CPU, latency and state-size figures",
             "",
             "Run 'fpi <command> --help' for a command's options.",
             "");
@@ -38,13 +39,12 @@ public final class Fpi {
                 return DemoCommand.run(rest, env, out, err);
             case "simulate":
                 return SimulateLauncher.run(rest, env, err);
+            case "bench":
+                return BenchCommand.run(rest, env, out, err);
             case "import":
                 return ImportCommand.run(rest, env, out, err);
             case "stats":
                 return StatsCommand.run(rest, env, out, err);
-            case "bench":
-                err.println("fpi " + args[0] + ": not available yet in this version of FPI");
-                return 2;
             default:
                 err.println("fpi: unknown command '" + args[0] + "'");
                 err.print(USAGE);

@@ -1,0 +1,61 @@
+package io.fpi.launcher.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fpi.jobs.traces.TraceJob;
+import io.fpi.jobs.traces.TraceJobConfig;
+import io.fpi.runtime.clickhouse.ClickHouseEndpoint;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.junit.jupiter.api.Test;
+
+/** Full must stay the job that runs in production: same operators, same uids, other source bounds only. */
+class FullWiringTest {
+    static final ClickHouseEndpoint CH = ClickHouseEndpoint.of("http://127.0.0.1:1");
+    static final TraceJobConfig CONFIG = TraceJobConfig.parse(new String[] {"--kafka.bootstrap", "127.0.0.1:1"}, Map.of())
+            .withClickHouse(CH);
+
+    @Test
+    void full_has_the_operators_and_uids_of_the_trace_job() {
+        StreamExecutionEnvironment real = StreamExecutionEnvironment.getExecutionEnvironment();
+        TraceJob.build(real, CONFIG);
+
+        StreamExecutionEnvironment bench = StreamExecutionEnvironment.getExecutionEnvironment();
+        FlinkStages stages = new FlinkStages("127.0.0.1:1", CONFIG.dlqTopic(), CH, CONFIG, 2, Path.of("/tmp"),
+                new CpuClock(Map.of()), false);
+        stages.wire(bench, FlinkStages.Kind.FULL, stages.source("t", "g", true, null), true);
+
+        Set<String> expected = operators(real);
+        assertThat(expected).anyMatch(o -> o.contains("clickhouse-traces")).anyMatch(o -> o.contains("trace-builder"));
+        assertThat(operators(bench)).isEqualTo(expected);
+    }
+
+    @Test
+    void b2_is_full_without_the_clickhouse_and_dead_letter_sinks() {
+        StreamExecutionEnvironment full = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment b2 = StreamExecutionEnvironment.getExecutionEnvironment();
+        FlinkStages stages = new FlinkStages("127.0.0.1:1", CONFIG.dlqTopic(), CH, CONFIG, 2, Path.of("/tmp"),
+                new CpuClock(Map.of()), false);
+        stages.wire(full, FlinkStages.Kind.FULL, stages.source("t", "g", true, null), true);
+        stages.wire(b2, FlinkStages.Kind.B2, stages.source("t", "g", true, null), true);
+
+        Set<String> upstream = operators(full);
+        upstream.removeIf(o -> o.contains("clickhouse") || o.contains("dead-letter-topic"));
+        Set<String> b2Ops = operators(b2);
+        assertThat(b2Ops).containsAll(upstream);
+        assertThat(b2Ops).noneMatch(o -> o.contains("clickhouse"));
+    }
+
+    /** "name [uid]" of every stream node. */
+    private static Set<String> operators(StreamExecutionEnvironment env) {
+        Set<String> out = new TreeSet<>();
+        for (StreamNode n : env.getStreamGraph().getStreamNodes()) {
+            out.add(n.getOperatorName() + " [" + n.getTransformationUID() + "]");
+        }
+        return out;
+    }
+}
