@@ -25,7 +25,8 @@
     { key: 'refund_cycle_p50_ms', label: 'Refund cycle p50', kind: 'duration', better: 'lower',
       detail: (s) => FPI.number(s.refunds) + ' refunds' },
     { key: 'inventory_accuracy', label: 'Inventory accuracy', kind: 'percent', better: 'higher',
-      detail: (s) => FPI.number(s.inventory_sync_mismatches) + ' mismatches in ' + FPI.number(s.inventory_syncs) + ' syncs' },
+      detail: (s) => FPI.number(s.inventory_sync_mismatches) + ' of ' + FPI.number(s.inventory_syncs + s.inventory_sync_mismatches)
+        + ' syncs mismatched' },
     { key: 'integration_failures', label: 'Integration failures', kind: 'count', better: 'lower',
       detail: (s) => Object.keys(s.integration_failures_by_system || {}).length + ' failing systems' },
     { key: 'cost_to_serve', label: 'Cost to serve', kind: 'money', better: 'lower',
@@ -189,6 +190,7 @@
 
   function describeSpan(ms) {
     const h = ms / 3600e3;
+    if (h < 1) return Math.round(ms / 60e3) + ' min';
     if (h < 48) return (Math.round(h * 10) / 10) + ' h';
     return Math.round(h / 24) + ' days';
   }

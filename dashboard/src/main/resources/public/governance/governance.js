@@ -11,6 +11,9 @@
     measure: 'total', nodes: '12', edge_label: 'mean', type: '', order: '', f_node: '', stage: '', node: '',
   };
   const NO_NODE = '(no node)';
+  const OTHERS = '*'; // the drill-down's node for the "other nodes" column
+  const OTHERS_LABEL = 'Other nodes';
+  let shownNodes = new Set();
   const DRILL_TRACES = 120; // traces read to time a stage when the API cannot filter orders by stage
   const MAP_EDGES = 40; // the automatic minimum frequency keeps about this many edges on the map
 
@@ -101,7 +104,21 @@
   };
 
   function nodeName(id) {
-    return id ? id : NO_NODE;
+    return id === OTHERS ? OTHERS_LABEL.toLowerCase() : id ? id : NO_NODE;
+  }
+
+  /** The waits of the nodes not shown, per stage: totals and counts add up, p90 does not. */
+  function otherNodes(waits, shown) {
+    const out = new Map();
+    waits.filter((w) => !shown.has(nodeName(w.node_id))).forEach((w) => {
+      const o = out.get(w.name) || { node_id: OTHERS, name: w.name, count: 0, total_ms: 0, mean_ms: 0, p90_ms: null, nodes: 0 };
+      o.count += w.count;
+      o.total_ms += w.total_ms;
+      o.mean_ms = Math.round(o.total_ms / o.count);
+      o.nodes += 1;
+      out.set(w.name, o);
+    });
+    return out;
   }
 
   function renderBottlenecks() {
@@ -125,31 +142,40 @@
     const allNodes = [...byNode.entries()].sort((a, b) => b[1] - a[1]).map((e) => e[0]);
     const limit = $('nodes').value === 'all' ? allNodes.length : Number($('nodes').value);
     const nodes = allNodes.slice(0, limit);
+    shownNodes = new Set(nodes);
+    const others = otherNodes(waits, shownNodes);
+    if (others.size) nodes.push(OTHERS_LABEL);
     const stages = [...byStage.entries()].sort((a, b) => b[1] - a[1]).map((e) => e[0]);
     const cell = new Map(waits.map((w) => [w.name + '\u0000' + nodeName(w.node_id), w]));
+    others.forEach((w, stage) => cell.set(stage + '\u0000' + OTHERS_LABEL, w));
     let max = 0;
     stages.forEach((s) => nodes.forEach((n) => {
       const w = cell.get(s + '\u0000' + n);
-      if (w) max = Math.max(max, m.of(w) || 0);
+      if (w && n !== OTHERS_LABEL) max = Math.max(max, m.of(w) || 0);
     }));
     const head = FPI.el('tr', {}, FPI.el('th', { scope: 'col', className: 'stage' }, 'Stage \\ node'),
-      nodes.map((n) => FPI.el('th', { scope: 'col', className: 'num' }, n)));
+      nodes.map((n) => FPI.el('th', { scope: 'col', className: 'num' + (n === OTHERS_LABEL ? ' others' : '') },
+        n === OTHERS_LABEL ? OTHERS_LABEL + ' (' + (allNodes.length - limit) + ')' : n)));
     const body = stages.map((s) => FPI.el('tr', {}, FPI.el('th', { scope: 'row', className: 'stage' }, s),
       nodes.map((n) => {
         const w = cell.get(s + '\u0000' + n);
         if (!w) return FPI.el('td', { className: 'empty' }, '·');
+        const isOthers = n === OTHERS_LABEL;
         const v = m.of(w);
-        const c = FPI.heat(max ? v / max : 0);
-        const pressed = drill.stage === s && nodeName(drill.node) === n;
+        // the aggregate column is not coloured: its sum over many nodes would dwarf every real cell
+        const c = isOthers ? { background: '#f3f4f6', color: '#111827' } : FPI.heat(max ? v / max : 0);
+        const node = isOthers ? OTHERS : n === NO_NODE ? '' : n;
+        const where = isOthers ? w.nodes + ' other nodes' : n;
+        const pressed = drill.stage === s && drill.node === node;
         return FPI.el('td', {}, FPI.el('button', {
-          type: 'button', className: 'heat-cell', style: 'background:' + c.background + ';color:' + c.color,
-          'data-stage': s, 'data-node': n, 'data-total-ms': w.total_ms, 'aria-pressed': String(pressed),
-          'aria-label': s + ' at ' + n + ': ' + FPI.duration(w.total_ms) + ' total waiting over ' + w.count + ' orders, mean '
-            + FPI.duration(w.mean_ms) + ', p90 ' + FPI.duration(w.p90_ms) + '. Show the orders.',
-          title: FPI.number(w.count) + ' orders · total ' + FPI.duration(w.total_ms) + ' · mean ' + FPI.duration(w.mean_ms)
-            + ' · p90 ' + FPI.duration(w.p90_ms),
-          onclick: () => openDrill(s, n === NO_NODE ? '' : n),
-        }, m.fmt(v)));
+          type: 'button', className: 'heat-cell' + (isOthers ? ' heat-others' : ''), style: 'background:' + c.background + ';color:' + c.color,
+          'data-stage': s, 'data-node': isOthers ? OTHERS : n, 'data-total-ms': isOthers ? null : w.total_ms, 'aria-pressed': String(pressed),
+          'aria-label': s + ' at ' + where + ': ' + FPI.duration(w.total_ms) + ' total waiting over ' + w.count + ' orders, mean '
+            + FPI.duration(w.mean_ms) + (w.p90_ms === null ? '' : ', p90 ' + FPI.duration(w.p90_ms)) + '. Show the orders.',
+          title: where + ': ' + FPI.number(w.count) + ' orders · total ' + FPI.duration(w.total_ms) + ' · mean ' + FPI.duration(w.mean_ms)
+            + (w.p90_ms === null ? '' : ' · p90 ' + FPI.duration(w.p90_ms)),
+          onclick: () => openDrill(s, node),
+        }, v === null ? '—' : m.fmt(v)));
       })));
     wrap.replaceChildren(FPI.el('table', { className: 'heat', id: 'heat-table' },
       FPI.el('caption', { className: 'sr-only' }, 'Waiting time (' + m.label + ') per stage and node'),
@@ -166,7 +192,8 @@
     const m = $('measure').value === 'count' ? MEASURES.total : MEASURES[$('measure').value];
     const top = waits.slice().sort((a, b) => (m.of(b) || 0) - (m.of(a) || 0)).slice(0, 10);
     const unit = FPI.durationUnit(Math.max(0, ...top.map((w) => m.of(w) || 0)));
-    topChart.data.labels = top.map((w) => w.name.replace(' -> ', ' → ') + ' @ ' + nodeName(w.node_id));
+    // two lines per bar (stage, then node) keep long stage names readable at tablet width
+    topChart.data.labels = top.map((w) => [w.name.replace(' -> ', ' → '), '@ ' + nodeName(w.node_id)]);
     topChart.data.datasets[0].data = top.map((w) => +((m.of(w) || 0) / unit.ms).toFixed(2));
     topChart.data.datasets[0].label = m.label + ' (' + unit.name + ')';
     topChart.options.scales.x.title.text = m.label + ' (' + unit.name + ')';
@@ -200,7 +227,7 @@
     drill.node = node;
     FPI.writeQuery(state(), DEFAULTS);
     document.querySelectorAll('.heat-cell').forEach((b) => {
-      b.setAttribute('aria-pressed', String(b.dataset.stage === stage && b.dataset.node === nodeName(node)));
+      b.setAttribute('aria-pressed', String(b.dataset.stage === stage && b.dataset.node === (node === OTHERS ? OTHERS : nodeName(node))));
     });
     const panel = $('drill');
     delete panel.dataset.loaded;
@@ -231,10 +258,12 @@
    */
   async function drillRows(st, stage, node) {
     const base = baseParams(st);
-    const list = await FPI.fetchJson('/api/orders', { dataset: st.dataset, node: node || undefined, stage,
+    const others = node === OTHERS;
+    const list = await FPI.fetchJson('/api/orders', { dataset: st.dataset, node: others ? undefined : node || undefined, stage,
       channel: st.channel, fulfillment_type: st.fulfillment_type, from: base.from, to: base.to, limit: 1000 });
     const serverNode = Object.prototype.hasOwnProperty.call(list, 'node');
-    const orders = (list.orders || []).filter((o) => (o.node_id || '') === node
+    const atNode = (o) => (others ? !shownNodes.has(nodeName(o.node_id || '')) : (o.node_id || '') === node);
+    const orders = (list.orders || []).filter((o) => atNode(o)
       && (!st.channel || o.channel === st.channel) && (!st.fulfillment_type || o.fulfillment_type === st.fulfillment_type));
     const checked = orders.slice(0, DRILL_TRACES);
     // the dataset's clock: the newest event among its latest orders (a replayed or simulated log
@@ -291,7 +320,7 @@
     }
     const orders = (n) => n + (n === 1 ? ' order' : ' orders');
     $('drill-summary').textContent = orders(r.rows.length) + ' at ' + nodeName(drill.node) + ' went through ' + drill.stage
-      + ', longest first (checked the latest ' + orders(r.checked) + ' of ' + r.atNode + ' at this node'
+      + ', longest first (checked the latest ' + orders(r.checked) + ' of ' + r.atNode + (drill.node === OTHERS ? ' at these nodes' : ' at this node')
       + (r.total >= 1000 ? '; only the latest 1000 orders of the dataset are searched' : '') + '). Click an order for its timeline.';
   }
 

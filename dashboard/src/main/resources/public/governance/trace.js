@@ -10,6 +10,7 @@
   const PICKUP_TYPES = new Set(['BOPIS', 'CURBSIDE']);
   const COLORS = { stage: '#1d4ed8', late: '#b91c1c', open: '#93c5fd', stall: '#6d28d9', promise: '#b45309',
     breach: '#b91c1c', risk: '#d97706', exception: '#d97706' };
+  const MIN_TYPICAL = 5;
   let chart = null;
   let timer = null;
 
@@ -37,20 +38,21 @@
     return null;
   }
 
-  /**
-   * The stage that lost the most time against its typical (mean) duration at the node; without
-   * typical durations (or when every stage was quicker than usual), the longest stage.
-   */
-  function slowestStage(t, typical) {
-    const stages = t.stages || [];
-    if (!stages.length) return null;
-    const scored = stages.map((s) => {
-      const mean = typical.get(s.stage);
-      return { s, mean, ratio: mean ? (s.duration_ms || 0) / mean : null, excess: mean ? (s.duration_ms || 0) - mean : null };
+  /** The stage that lost the most time against its typical duration, if it was clearly slower than usual. */
+  function slowerThanUsual(t, typical) {
+    let best = null;
+    (t.stages || []).forEach((s) => {
+      const ty = typical.get(s.stage);
+      if (!ty || !ty.mean) return;
+      const excess = (s.duration_ms || 0) - ty.mean;
+      const ratio = (s.duration_ms || 0) / ty.mean;
+      if (ratio >= 1.5 && excess > 60e3 && (!best || excess > best.excess)) best = { s, ty, excess, ratio };
     });
-    const over = scored.filter((x) => x.excess !== null && x.excess > 0);
-    if (over.length) return over.reduce((a, b) => (b.excess > a.excess ? b : a));
-    return scored.reduce((a, b) => ((b.s.duration_ms || 0) > (a.s.duration_ms || 0) ? b : a));
+    return best;
+  }
+
+  function longestStage(t) {
+    return (t.stages || []).reduce((a, b) => (!a || (b.duration_ms || 0) > (a.duration_ms || 0) ? b : a), null);
   }
 
   function renderWhy(t, findings, typical) {
@@ -82,12 +84,20 @@
         : 'Open: ' + m.name + ' promised by ' + FPI.dateTime(t.promised_by) + '.';
     }
     const reasons = [];
-    const slow = slowestStage(t, typical);
+    const longest = longestStage(t);
+    if (longest) {
+      const end = m.at !== null ? m.at : ms(t.completed_at) || ms(t.last_event_at);
+      const span = end - ms(t.placed_at);
+      const ty = typical.get(longest.stage);
+      reasons.push('Where the time went: ' + longest.stage + ' took ' + FPI.duration(longest.duration_ms)
+        + (span > 0 ? ', ' + Math.round((100 * (longest.duration_ms || 0)) / span) + ' % of the order\'s time' : '')
+        + (ty ? ' (typical ' + ty.where + ': ' + FPI.duration(ty.mean) + ')' : '') + '.');
+    }
+    const slow = slowerThanUsual(t, typical);
     if (slow) {
-      reasons.push('Where the time went: ' + slow.s.stage + ' took ' + FPI.duration(slow.s.duration_ms)
-        + (slow.mean ? ', ' + (slow.excess > 0 ? FPI.duration(slow.excess) + ' more than' : 'against') + ' the typical '
-          + FPI.duration(slow.mean) + ' at ' + (t.node_id || 'this node') + ' (' + slow.ratio.toFixed(1) + '×)' : '')
-        + '.');
+      reasons.push('Slower than usual: ' + slow.s.stage + ' took ' + FPI.duration(slow.s.duration_ms) + ', '
+        + FPI.duration(slow.excess) + ' more than the typical ' + FPI.duration(slow.ty.mean) + ' ' + slow.ty.where
+        + ' (' + slow.ratio.toFixed(1) + '×).');
     }
     if (promised !== null && (kind === 'late')) {
       const at = stageCrossing(t, promised);
@@ -142,7 +152,8 @@
       return;
     }
     tbody.replaceChildren(...t.stages.map((s) => {
-      const mean = typical.get(s.stage);
+      const ty = typical.get(s.stage);
+      const mean = ty ? ty.mean : null;
       const ratio = mean ? (s.duration_ms || 0) / mean : null;
       const end = ms(s.start_time) + (s.duration_ms || 0);
       const notes = [];
@@ -153,7 +164,8 @@
         FPI.el('td', {}, s.stage),
         FPI.el('td', { title: s.start_time }, FPI.dateTime(s.start_time)),
         FPI.el('td', { className: 'num' }, FPI.duration(s.duration_ms)),
-        FPI.el('td', { className: 'num' }, mean ? FPI.duration(mean) : '—'),
+        FPI.el('td', { className: 'num', title: ty ? 'mean of ' + ty.count + ' orders ' + ty.where : '' },
+          mean ? FPI.duration(mean) : '—', ty ? FPI.el('div', { className: 'small muted' }, ty.where) : null),
         FPI.el('td', {}, notes.join(', ') || '—'));
     }));
   }
@@ -343,15 +355,25 @@
 
   // ------------------------------------------------------------ loading
 
+  /**
+   * The typical (mean) duration of each stage: at the order's node when it saw at least
+   * MIN_TYPICAL orders through the stage, else across all nodes of the dataset.
+   */
   async function typicalStages(t) {
     const out = new Map();
-    if (!t.node_id) return out;
-    try {
-      const bn = await FPI.fetchJson('/api/process/bottlenecks', { dataset: t.dataset, node: t.node_id, limit: 1000 });
-      (bn.stages || []).forEach((s) => { if ((s.node_id || '') === t.node_id) out.set(s.name, s.mean_ms); });
-    } catch (e) {
-      // typical durations are a help, not a must (an executive token may not read process data)
-    }
+    const read = (params) => FPI.fetchJson('/api/process/bottlenecks', { dataset: t.dataset, limit: 1000, ...params })
+      .then((bn) => bn.stages || []).catch(() => []); // a help, not a must (an executive token may not read process data)
+    const [atNode, all] = await Promise.all([t.node_id ? read({ node: t.node_id }) : Promise.resolve([]), read({})]);
+    const sums = new Map();
+    all.forEach((s) => {
+      const x = sums.get(s.name) || { total: 0, count: 0 };
+      x.total += s.total_ms;
+      x.count += s.count;
+      sums.set(s.name, x);
+    });
+    sums.forEach((x, name) => out.set(name, { mean: Math.round(x.total / x.count), where: 'across nodes', count: x.count }));
+    atNode.filter((s) => (s.node_id || '') === t.node_id && s.count >= MIN_TYPICAL)
+      .forEach((s) => out.set(s.name, { mean: s.mean_ms, where: 'at ' + t.node_id, count: s.count }));
     return out;
   }
 

@@ -59,6 +59,7 @@ final class LivePipeline implements AutoCloseable {
     }
 
     private void run(Path dir, Instant simStart) throws Exception {
+        long t0 = System.nanoTime();
         clickHouse = LocalClickHouse.start(dir.resolve("clickhouse"));
         ch = clickHouse.client();
         Migrations.apply(ch);
@@ -71,7 +72,9 @@ final class LivePipeline implements AutoCloseable {
                 .scenario(ScenarioSpec.of(ScenarioName.CARRIER_OUTAGE))
                 .duplicateRate(0.01).outOfOrderRate(0.02).malformedRate(0)
                 .build();
+        log(t0, "services up");
         Simulator.publish(sim, kafka.bootstrapServers(), TOPIC, new GroundTruthCollector(), () -> false);
+        log(t0, "simulation published");
 
         TraceJobConfig config = TraceJobConfig.parse(new String[] {
                 "--kafka.bootstrap", kafka.bootstrapServers(), "--consumer.group", "browser",
@@ -83,11 +86,15 @@ final class LivePipeline implements AutoCloseable {
 
         probe = new KafkaProbe(kafka.bootstrapServers(), Duration.ofSeconds(2));
         api = new QueryApiApp(ch, probe, ApiConfig.defaults()).start("127.0.0.1", 0);
-        awaitData();
+        awaitData(t0);
+    }
+
+    private static void log(long t0, String what) {
+        System.out.printf("browser-test pipeline: %s after %.1f s%n", what, (System.nanoTime() - t0) / 1e9);
     }
 
     /** Every order's trace, its minute KPIs and some completed stages: what the pages draw. */
-    private void awaitData() throws InterruptedException {
+    private void awaitData(long t0) throws InterruptedException {
         String ds = SqlLiterals.string(dataset);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
         boolean traces = false;
@@ -99,6 +106,7 @@ final class LivePipeline implements AutoCloseable {
             }
             Thread.sleep(500);
         }
+        log(t0, "traces written");
         if (!traces) {
             throw new IllegalStateException("the FPI job did not write the traces of " + orders + " orders in time");
         }
@@ -106,10 +114,12 @@ final class LivePipeline implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             JsonNode r = ch.queryOne("SELECT sum(orders_placed) AS n FROM kpi_minute FINAL WHERE dataset = " + ds);
             if (r.get("n").asLong() >= orders) {
+                log(t0, "minute KPIs written");
                 return;
             }
             Thread.sleep(500);
         }
+        log(t0, "minute KPIs incomplete, going on");
     }
 
     String baseUrl() {
