@@ -428,6 +428,19 @@ window.FPI = (function () {
   }
 
   /**
+   * Whether an order kept its promise: the promised milestone (READY_FOR_PICKUP for pickup orders,
+   * else DELIVERED, as the simulator and retailers define promised_by) against promised_by.
+   * Returns {milestone, at (ms or null), promised (ms or null), lateMs (null when not decidable)}.
+   */
+  function promiseOutcome(t) {
+    const milestone = t.fulfillment_type === 'BOPIS' || t.fulfillment_type === 'CURBSIDE' ? 'READY_FOR_PICKUP' : 'DELIVERED';
+    const e = (t.events || []).find((x) => x.activity === milestone);
+    const at = e ? new Date(e.event_time).getTime() : null;
+    const promised = t.promised_by ? new Date(t.promised_by).getTime() : null;
+    return { milestone, at, promised, lateMs: at !== null && promised !== null ? at - promised : null };
+  }
+
+  /**
    * Marks the page as loaded (body[data-loaded] counts the loads): every panel has answered or
    * failed. Browser tests and scripted screenshots wait for it.
    */
@@ -436,7 +449,7 @@ window.FPI = (function () {
   }
 
   return {
-    markLoaded,
+    markLoaded, promiseOutcome,
     fetchJson, isMissingEndpoint, token, setToken,
     duration, durationUnit, dateTime, number, percent, money,
     el, svg, statusBadge, findingBadge, traceUrl, traceLink, showError, placeholderRow, note,

@@ -406,6 +406,7 @@
     } catch (e) {
       inFlight = false;
       showFailure(e);
+      await FPI.refreshHealth();
       FPI.markLoaded();
       return;
     }
@@ -460,9 +461,14 @@
     }
     FPI.showError($('error'), e.status === 401 ? e.message : 'Could not load the dashboard: ' + e.message);
     $('tiles').replaceChildren(FPI.el('p', { className: 'placeholder' },
-      e.status === 401 ? 'Enter your API token (button at the top right) to see the key figures.' : 'No data: the API could not answer.'));
+      e.status === 401 ? 'Enter your API token in the field at the top to see the key figures.' : 'No data: the API could not answer.'));
     $('tiles').setAttribute('aria-busy', 'false');
     FPI.note('trend-note', 'No data.');
+    FPI.note('channel-note', 'No data.');
+    FPI.note('type-note', 'No data.');
+    $('failures-list').replaceChildren(FPI.el('p', { className: 'placeholder' }, 'No data.'));
+    FPI.placeholderRow($('channel-body'), 5, 'No data.');
+    FPI.placeholderRow($('type-body'), 5, 'No data.');
     FPI.placeholderRow($('late-body'), 7, 'No data.');
   }
 

@@ -302,6 +302,13 @@
     return out;
   }
 
+  function promiseText(t) {
+    const p = FPI.promiseOutcome(t);
+    if (p.promised === null) return '—';
+    if (p.lateMs === null) return t.status === 'open' ? 'open' : 'not reached (' + t.status + ')';
+    return p.lateMs > 0 ? FPI.el('strong', { className: 'late' }, 'late by ' + FPI.duration(p.lateMs)) : 'on time';
+  }
+
   function renderDrill(r, st) {
     const tbody = $('drill-body');
     if (!r.rows.length) {
@@ -315,7 +322,7 @@
         FPI.el('td', { title: x.start }, FPI.dateTime(x.start)),
         FPI.el('td', {}, x.o.channel || '—'),
         FPI.el('td', {}, x.o.fulfillment_type || '—'),
-        FPI.el('td', {}, x.t.current_stage || '—'),
+        FPI.el('td', {}, promiseText(x.t)),
         FPI.el('td', { className: 'num' }, FPI.duration(x.t.cycle_time_ms)))));
     }
     const orders = (n) => n + (n === 1 ? ' order' : ' orders');
@@ -547,6 +554,13 @@
       await ensureDataset();
     } catch (e) {
       FPI.showError($('error'), e.status === 401 ? e.message : 'Could not reach the API: ' + e.message);
+      const none = e.status === 401 ? 'No data: enter your API token in the field at the top.' : 'No data: the API could not answer.';
+      [$('heat-wrap'), $('map-wrap')].forEach((box) => box.replaceChildren(FPI.el('p', { className: 'placeholder' }, none)));
+      FPI.note('top-note', 'No data.');
+      FPI.placeholderRow($('variants-body'), 4, none);
+      FPI.placeholderRow($('patterns-body'), 5, none);
+      FPI.placeholderRow($('findings-body'), 7, none);
+      await FPI.refreshHealth();
       FPI.markLoaded();
       return;
     }

@@ -7,7 +7,6 @@
 (function () {
   const REFRESH_MS = 10000; // while the order is open, its trace keeps growing
   const $ = (id) => document.getElementById(id);
-  const PICKUP_TYPES = new Set(['BOPIS', 'CURBSIDE']);
   const COLORS = { stage: '#1d4ed8', late: '#b91c1c', open: '#93c5fd', stall: '#6d28d9', promise: '#b45309',
     breach: '#b91c1c', risk: '#d97706', exception: '#d97706' };
   const MIN_TYPICAL = 5;
@@ -22,13 +21,6 @@
   const ms = (iso) => (iso ? new Date(iso).getTime() : null);
 
   // ------------------------------------------------------------ the verdict
-
-  /** When the promised milestone happened (first time), or null. */
-  function promiseMilestone(t) {
-    const name = PICKUP_TYPES.has(t.fulfillment_type) ? 'READY_FOR_PICKUP' : 'DELIVERED';
-    const e = (t.events || []).find((x) => x.activity === name);
-    return { name, at: e ? ms(e.event_time) : null };
-  }
 
   function stageCrossing(t, at) {
     const placed = ms(t.placed_at);
@@ -51,6 +43,15 @@
     return best;
   }
 
+  /** The carrier named on the stage's events (attributes.carrier), if any: a late delivery is often the carrier's. */
+  function carrierOf(t, stage) {
+    const from = ms(stage.start_time);
+    const to = from + (stage.duration_ms || 0);
+    const e = (t.events || []).filter((x) => x.attributes && x.attributes.carrier && ms(x.event_time) <= to)
+      .filter((x) => ms(x.event_time) >= from || x.activity === 'LABEL_CREATED' || x.activity === 'CARRIER_HANDOFF').pop();
+    return e ? e.attributes.carrier : null;
+  }
+
   function longestStage(t) {
     return (t.stages || []).reduce((a, b) => (!a || (b.duration_ms || 0) > (a.duration_ms || 0) ? b : a), null);
   }
@@ -58,7 +59,7 @@
   function renderWhy(t, findings, typical) {
     const box = $('why');
     const promised = ms(t.promised_by);
-    const m = promiseMilestone(t);
+    const m = { name: FPI.promiseOutcome(t).milestone, at: FPI.promiseOutcome(t).at };
     const breaches = findings.filter((f) => f.type === 'SLA_BREACH');
     const stalls = findings.filter((f) => f.type === 'STALL');
     let headline;
@@ -85,16 +86,20 @@
     }
     const reasons = [];
     const longest = longestStage(t);
+    const slow = slowerThanUsual(t, typical);
     if (longest) {
       const end = m.at !== null ? m.at : ms(t.completed_at) || ms(t.last_event_at);
       const span = end - ms(t.placed_at);
       const ty = typical.get(longest.stage);
-      reasons.push('Where the time went: ' + longest.stage + ' took ' + FPI.duration(longest.duration_ms)
+      const carrier = carrierOf(t, longest);
+      reasons.push('Where the time went: ' + longest.stage + (carrier ? ' (carrier ' + carrier + ')' : '') + ' took '
+        + FPI.duration(longest.duration_ms)
         + (span > 0 ? ', ' + Math.round((100 * (longest.duration_ms || 0)) / span) + ' % of the order\'s time' : '')
-        + (ty ? ' (typical ' + ty.where + ': ' + FPI.duration(ty.mean) + ')' : '') + '.');
+        + (slow && slow.s === longest ? ', ' + FPI.duration(slow.excess) + ' more than the typical ' + FPI.duration(slow.ty.mean) + ' '
+          + slow.ty.where + ' (' + slow.ratio.toFixed(1) + '×)'
+          : ty ? ' (typical ' + ty.where + ': ' + FPI.duration(ty.mean) + ')' : '') + '.');
     }
-    const slow = slowerThanUsual(t, typical);
-    if (slow) {
+    if (slow && slow.s !== longest) {
       reasons.push('Slower than usual: ' + slow.s.stage + ' took ' + FPI.duration(slow.s.duration_ms) + ', '
         + FPI.duration(slow.excess) + ' more than the typical ' + FPI.duration(slow.ty.mean) + ' ' + slow.ty.where
         + ' (' + slow.ratio.toFixed(1) + '×).');
@@ -140,8 +145,8 @@
       fact('Region', t.region),
       fact('Units', t.units_ordered === null ? null : FPI.number(t.units_fulfilled) + ' of ' + FPI.number(t.units_ordered) + ' fulfilled'),
       fact('Events', FPI.number(t.event_count)),
-      fact('Variant', t.variant),
     ]);
+    $('variant').textContent = t.variant || '—';
   }
 
   function renderStages(t, typical) {
