@@ -182,8 +182,9 @@
       FPI.el('thead', {}, head), FPI.el('tbody', {}, body)));
     const top = waits.slice().sort((a, b) => b.total_ms - a.total_ms)[0];
     $('bn-summary').textContent = 'Most waiting: ' + top.name + ' at ' + nodeName(top.node_id) + ' (' + FPI.duration(top.total_ms)
-      + ' over ' + FPI.number(top.count) + ' orders, mean ' + FPI.duration(top.mean_ms) + '). Showing ' + nodes.length + ' of '
-      + allNodes.length + ' nodes by total waiting; cells show ' + m.label + '.';
+      + ' over ' + FPI.number(top.count) + ' orders, mean ' + FPI.duration(top.mean_ms) + '). Showing ' + shownNodes.size + ' of '
+      + allNodes.length + ' nodes by total waiting' + (others.size ? ', the rest summed under "Other nodes"' : '')
+      + '; cells show ' + m.label + '.';
     renderTopChart(waits);
   }
 

@@ -199,6 +199,28 @@ class DashboardBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("#map-wrap svg g.edge path")).size()).isLessThan(before);
 
         browser.screenshot("governance-1280");
+
+        // filters by channel: in the URL, and either applied by the API (fewer cases on the map) or said not to be
+        long casesBefore = casesOnMap();
+        String loads = browser.loads();
+        Select channel = new Select(browser.driver.findElement(By.id("channel")));
+        String chosen = channel.getOptions().get(1).getAttribute("value");
+        channel.selectByValue(chosen);
+        browser.awaitLoadedAfter(loads);
+        assertThat(browser.driver.getCurrentUrl()).contains("channel=" + enc(chosen));
+        String note = browser.driver.findElement(By.id("filters-note")).getText();
+        if (note.isEmpty()) {
+            assertThat(casesOnMap()).isLessThan(casesBefore);
+        } else {
+            assertThat(note).startsWith("This API version does not filter process mining by channel");
+        }
+
+        // keyboard: Enter on a heat cell opens its drill-down
+        WebElement second = browser.driver.findElements(By.cssSelector("#heat-table button.heat-cell")).get(1);
+        String stage = second.getAttribute("data-stage");
+        second.sendKeys(Keys.ENTER);
+        browser.await("the drill-down by keyboard", d -> browser.js("return document.getElementById('drill').dataset.loaded || null;"));
+        assertThat(browser.driver.findElement(By.id("drill-title")).getText()).contains(stage);
         assertNoConsoleErrors();
     }
 
@@ -349,6 +371,11 @@ class DashboardBrowserTest {
         String metric = pipeline != null ? "integration_failures" : "orders_placed";
         return "/?range=custom&from=" + enc(from.toString()) + "&to=" + enc(to.toString()) + "&dataset=" + enc(dataset)
                 + "&auto=0&trend=" + metric + "&breakdown=" + metric;
+    }
+
+    static long casesOnMap() {
+        String summary = browser.driver.findElement(By.id("map-summary")).getText();
+        return Long.parseLong(summary.substring(0, summary.indexOf(" cases")).replace(",", ""));
     }
 
     static void assertSeriesDrawn(String canvasId, int[] rgb) {

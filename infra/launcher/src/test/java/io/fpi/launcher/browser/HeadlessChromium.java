@@ -83,6 +83,15 @@ final class HeadlessChromium implements AutoCloseable {
         await("the page to finish loading", d -> js("return document.body && document.body.dataset.loaded ? true : null;"));
     }
 
+    /** The page's load count (body[data-loaded]), to wait for the next load with {@link #awaitLoadedAfter}. */
+    String loads() {
+        return (String) js("return document.body.dataset.loaded || '';");
+    }
+
+    void awaitLoadedAfter(String loads) {
+        await("the page to load again", d -> js("return (document.body.dataset.loaded || '') !== arguments[0] ? true : null;", loads));
+    }
+
     /**
      * Pixels of a canvas: all non-transparent ones, and those close to `rgb` (a series colour).
      * Proves the chart drew its data, not just its axes.
