@@ -369,7 +369,8 @@ window.FPI = (function () {
    * in the filters (the API has no list endpoint for them). `extra` adds configured values.
    */
   async function knownValues(dataset) {
-    const out = { datasets: new Map(), channels: new Set(), fulfillmentTypes: new Set(), nodes: new Set(), regions: new Set() };
+    const out = { datasets: new Map(), channels: new Set(), fulfillmentTypes: new Set(), nodes: new Set(), regions: new Set(),
+      newestEvent: null };
     try {
       const list = await fetchJson('/api/orders', { limit: 1000, dataset });
       (list.orders || []).forEach((o) => {
@@ -378,6 +379,8 @@ window.FPI = (function () {
         if (o.fulfillment_type) out.fulfillmentTypes.add(o.fulfillment_type);
         if (o.node_id) out.nodes.add(o.node_id);
         if (o.region) out.regions.add(o.region);
+        const last = o.last_event_at ? new Date(o.last_event_at).getTime() : NaN;
+        if (!Number.isNaN(last) && (out.newestEvent === null || last > out.newestEvent)) out.newestEvent = last;
       });
     } catch (e) {
       out.error = e;

@@ -419,6 +419,7 @@
         .then((list) => renderLate(list, st.dataset))
         .catch((e) => FPI.placeholderRow($('late-body'), 7, 'SLA breaches unavailable: ' + e.message)),
       dimensionValues(st.dataset).then(async (dims) => {
+        showLag(st, w, dims.newestEvent);
         $('breakdown-source').textContent = breakdownMode === 'rollup'
           ? 'From the per-minute KPI rollup, per value (percentiles and fill rate per dimension need a newer API).' : '';
         await Promise.all([
@@ -439,6 +440,32 @@
     FPI.markLoaded();
   }
 
+  /**
+   * A replayed log or a simulation still catching up has no events in "the last hour" of the wall
+   * clock: say so, and offer the same span up to the data's newest event instead of empty tiles.
+   */
+  function showLag(st, w, newest) {
+    const box = $('lag');
+    const span = w.to - w.from;
+    const lag = newest === null ? 0 : Date.now() - newest;
+    if (st.range === 'custom' || newest === null || lag < Math.max(10 * 60e3, span / 4)) {
+      box.hidden = true;
+      return;
+    }
+    const label = FPI.RANGES[st.range] ? FPI.RANGES[st.range].label.replace('Last ', 'last ') : 'same span';
+    box.replaceChildren(
+      FPI.el('span', {}, 'The newest event' + (st.dataset ? ' of dataset ' + st.dataset : '') + ' is from '
+        + new Date(newest).toLocaleString() + ', ' + FPI.duration(lag) + ' behind the clock (a replayed log, or a simulation catching up). '),
+      FPI.el('button', { type: 'button', id: 'lag-jump', className: 'secondary', onclick: () => {
+        $('range').value = 'custom';
+        $('from').value = FPI.toLocalInput(new Date(newest + 60e3 - span).toISOString());
+        $('to').value = FPI.toLocalInput(new Date(newest + 60e3).toISOString());
+        showCustom();
+        refresh();
+      } }, 'Show the ' + label + ' of the data'));
+    box.hidden = false;
+  }
+
   let dimsCache = { dataset: null, at: 0, value: null };
 
   /** Channel and fulfillment-type values from the latest orders; cached for a minute. */
@@ -446,7 +473,7 @@
     if (dimsCache.value && dimsCache.dataset === dataset && Date.now() - dimsCache.at < 60e3) return dimsCache.value;
     const v = await FPI.knownValues(dataset);
     if (v.error) throw v.error;
-    const out = { channels: [...v.channels].sort(), fulfillmentTypes: [...v.fulfillmentTypes].sort() };
+    const out = { channels: [...v.channels].sort(), fulfillmentTypes: [...v.fulfillmentTypes].sort(), newestEvent: v.newestEvent };
     if (!dataset) FPI.fillDatalist('dataset-list', v.datasets.keys());
     dimsCache = { dataset, at: Date.now(), value: out };
     return out;

@@ -173,6 +173,27 @@ class DashboardBrowserTest {
         assertNoConsoleErrors();
     }
 
+    @Test
+    void over_data_behind_the_clock_the_last_hour_offers_the_last_hour_of_the_data_instead() {
+        Assumptions.assumeTrue(pipeline != null, "needs the test's own simulation, weeks behind the clock");
+        browser.open(base + "/?range=24h&dataset=" + enc(dataset));
+        browser.awaitLoaded();
+        WebElement lag = browser.awaitVisible("#lag");
+        assertThat(lag.getText()).contains("behind the clock");
+        assertThat(browser.driver.findElement(By.id("tiles")).getText()).contains("—");
+        browser.screenshot("executive-data-behind-the-clock");
+
+        String loads = browser.loads();
+        browser.driver.findElement(By.id("lag-jump")).click();
+        browser.awaitLoadedAfter(loads);
+        browser.screenshot("executive-last-hour-of-the-data");
+        assertThat(browser.driver.getCurrentUrl()).contains("range=custom").contains("from=").contains("to=");
+        assertThat(browser.driver.findElement(By.id("lag")).isDisplayed()).isFalse();
+        assertThat(browser.driver.findElements(By.cssSelector("#tiles .kpi .kpi-value")).stream()
+                .map(WebElement::getText).filter(v -> !v.equals("—")).count()).as("KPIs with a value").isPositive();
+        assertNoConsoleErrors();
+    }
+
     // ------------------------------------------------------------------ governance page
 
     @Test
