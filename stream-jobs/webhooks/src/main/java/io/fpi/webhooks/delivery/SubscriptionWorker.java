@@ -181,19 +181,17 @@ final class SubscriptionWorker {
         if (r.success()) {
             consecutiveFailures = 0;
             blockedUntil = 0;
-            known.remove(d.deliveryId);
-            record(d, r, "delivered", "delivered", 0, null, now);
+            finish(d, record(d, r, "delivered", "delivered", 0, null, now));
         } else {
             consecutiveFailures++;
             long wait = r.retryAfter() != null ? r.retryAfter().toMillis() : ctx.retry().backoff(consecutiveFailures).toMillis();
             long next = now + wait;
             blockedUntil = Math.max(blockedUntil, next);
             if (RetryPolicy.permanentFailure(r.httpStatus()) || ctx.retry().expired(d.createdAtMs, next)) {
-                known.remove(d.deliveryId);
                 String why = RetryPolicy.permanentFailure(r.httpStatus()) ? "the receiver answered 410 Gone"
                         : "gave up after " + d.attempts + " attempt(s): the next would pass the maximum age of "
                         + ctx.config().maxAge();
-                record(d, r, "dead_lettered", "dead", 0, r.error() + "; " + why, now);
+                finish(d, record(d, r, "dead_lettered", "dead", 0, r.error() + "; " + why, now));
                 LOG.warn("webhook delivery {} to subscription {} dead-lettered: {}", d.deliveryId, d.subscriptionId, why);
             } else {
                 d.nextAttemptAtMs = next;
@@ -204,8 +202,22 @@ final class SubscriptionWorker {
         pump();
     }
 
-    private void record(Delivery d, AttemptResult r, String outcome, String state, long nextAt, String error, long now) {
-        ctx.writer().write(List.of(DeliveryRepository.outboxRow(d, state, r == null ? 0 : r.httpStatus(), error, now)),
+    /**
+     * A finished delivery stays in {@link #known} until its final state is stored: until then
+     * ClickHouse still calls it pending, and a load must not bring it back for a second send.
+     */
+    private void finish(Delivery d, java.util.concurrent.CompletableFuture<Void> stored) {
+        d.body = null;
+        stored.thenRunAsync(() -> forget(d.deliveryId), ctx.callbacks());
+    }
+
+    private synchronized void forget(String deliveryId) {
+        known.remove(deliveryId);
+    }
+
+    private java.util.concurrent.CompletableFuture<Void> record(Delivery d, AttemptResult r, String outcome, String state,
+                                                                long nextAt, String error, long now) {
+        return ctx.writer().write(List.of(DeliveryRepository.outboxRow(d, state, r == null ? 0 : r.httpStatus(), error, now)),
                 List.of(DeliveryRepository.logRow(d, r == null ? "dead_lettered" : "attempt", outcome, r,
                         r == null ? now : r.startedAtMs(), nextAt, error)));
     }
@@ -224,8 +236,7 @@ final class SubscriptionWorker {
     }
 
     private void deadLetter(Delivery d, String why, long now) {
-        known.remove(d.deliveryId);
-        record(d, null, "dead_lettered", "dead", 0, why, now);
+        finish(d, record(d, null, "dead_lettered", "dead", 0, why, now));
     }
 
     private void schedule(long at) {
