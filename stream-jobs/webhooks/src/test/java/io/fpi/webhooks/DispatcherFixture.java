@@ -34,8 +34,10 @@ public final class DispatcherFixture implements AutoCloseable {
     public DispatcherFixture(String name, int partitions, java.util.function.UnaryOperator<WebhookConfig> adjust) {
         clickHouse = SharedServices.freshDatabase(name);
         topic = SharedServices.freshTopic("fpi.findings." + name, partitions);
-        config = adjust.apply(testConfig(topic, "fpi-webhooks-" + name));
-        admin = new WebhookAdmin(clickHouse, config);
+        WebhookConfig base = testConfig(topic, "fpi-webhooks-" + name);
+        config = adjust.apply(base);
+        // The admin side always allows loopback and ::1, so tests can store targets the dispatcher refuses.
+        admin = new WebhookAdmin(clickHouse, base.withAllowedHosts("127.0.0.1,::1"));
         publisher = new FindingPublisher(SharedServices.kafkaBootstrap(), topic);
     }
 

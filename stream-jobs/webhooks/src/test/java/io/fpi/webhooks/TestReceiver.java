@@ -64,6 +64,7 @@ public final class TestReceiver implements AutoCloseable {
     private final IntFunction<Answer> behaviour;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final AtomicInteger inProgress = new AtomicInteger();
     private final int port;
     private HttpServer server;
     private ExecutorService pool;
@@ -105,6 +106,7 @@ public final class TestReceiver implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         byte[] body = ex.getRequestBody().readAllBytes();
+        inProgress.incrementAndGet();
         int n = count.incrementAndGet();
         Map<String, String> headers = new HashMap<>();
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
@@ -127,8 +129,14 @@ public final class TestReceiver implements AutoCloseable {
         } catch (IOException clientGone) {
             // the sender timed out and closed the connection: exactly what a hanging receiver causes
         } finally {
+            inProgress.decrementAndGet();
             ex.close();
         }
+    }
+
+    /** Requests read but not yet answered. */
+    public int inProgress() {
+        return inProgress.get();
     }
 
     public String url() {
