@@ -174,7 +174,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void over_data_behind_the_clock_the_last_hour_offers_the_last_hour_of_the_data_instead() {
+    void over_data_behind_the_clock_the_last_hour_offers_the_last_hour_of_the_data_instead() throws Exception {
         Assumptions.assumeTrue(pipeline != null, "needs the test's own simulation, weeks behind the clock");
         browser.open(base + "/?range=24h&dataset=" + enc(dataset));
         browser.awaitLoaded();
