@@ -263,7 +263,7 @@
     c.update('none');
     $('trend-title').textContent = k.label + ' per ' + cur.interval;
     const none = cur.points.every((p) => p[key] === null || p[key] === undefined || (k.kind === 'count' && !p[key]));
-    FPI.note('trend-note', none ? 'No ' + k.label.toLowerCase() + ' in this time range.' : null);
+    FPI.note('trend-note', none ? 'No ' + k.label + ' data in this time range.' : null);
     document.querySelectorAll('.kpi-name button').forEach((b) => {
       b.setAttribute('aria-pressed', String(b.closest('.kpi').dataset.kpi === key));
     });
@@ -340,7 +340,7 @@
     chart.update('none');
     const none = rows.every((r) => r.s[key] === null || r.s[key] === undefined);
     FPI.note(noteId, !available ? k.label + ' by ' + param.replace('_', ' ') + ' needs the summary to accept a ' + param + ' filter (newer API).'
-      : none ? 'No ' + k.label.toLowerCase() + ' in this time range.' : null);
+      : none ? 'No ' + k.label + ' data in this time range.' : null);
   }
 
   // ------------------------------------------------------------ other panels
