@@ -19,9 +19,15 @@ final class ImportTally implements ImportObserver {
     private final AtomicReference<Throwable> parseFailure = new AtomicReference<>();
     private final AtomicLong tracedCases = new AtomicLong();
     private final AtomicLong tracedEvents = new AtomicLong();
+    private final AtomicLong parseStartedAtNanos = new AtomicLong();
     private final AtomicLong parsedAtNanos = new AtomicLong();
     private final Map<String, Long> refused = new LinkedHashMap<>();
     private final Map<String, String> firstRefusal = new LinkedHashMap<>();
+
+    @Override
+    public void onParseStarted() {
+        parseStartedAtNanos.set(System.nanoTime());
+    }
 
     @Override
     public void onProgress(ImportProgress p) {
@@ -58,6 +64,11 @@ final class ImportTally implements ImportObserver {
     /** Null until the whole file has been parsed. */
     ImportReport report() {
         return report.get();
+    }
+
+    /** 0 until the job is up and its parser starts. */
+    long parseStartedAtNanos() {
+        return parseStartedAtNanos.get();
     }
 
     long parsedAtNanos() {

@@ -19,7 +19,6 @@ final class ProgressLine implements AutoCloseable {
     private final PrintStream err;
     private final ImportTally tally;
     private final String label;
-    private final long startNanos = System.nanoTime();
     private final ScheduledExecutorService timer;
     private int lastWidth;
 
@@ -49,20 +48,23 @@ final class ProgressLine implements AutoCloseable {
     }
 
     private synchronized void redraw() {
-        String text = label + ": " + describe(tally, System.nanoTime() - startNanos);
+        String text = label + ": " + describe(tally, System.nanoTime());
         err.print("\r" + text + " ".repeat(Math.max(0, lastWidth - text.length())));
         err.flush();
         lastWidth = text.length();
     }
 
-    /** The line's text for the tally's current state, {@code elapsedNanos} after the start. */
-    static String describe(ImportTally tally, long elapsedNanos) {
+    /** The line's text for the tally's state at {@code nowNanos} (System.nanoTime()). */
+    static String describe(ImportTally tally, long nowNanos) {
         ImportReport report = tally.report();
         ImportProgress p = tally.progress();
-        double seconds = elapsedNanos / 1e9;
+        if (tally.parseStartedAtNanos() == 0) {
+            return "starting the import job";
+        }
         if (report == null) {
+            double seconds = (nowNanos - tally.parseStartedAtNanos()) / 1e9;
             if (p == null) {
-                return "starting";
+                return "parsing";
             }
             double f = p.fraction();
             String eta = f > 0.01 ? ", ETA " + duration(seconds / f - seconds) : "";
@@ -74,9 +76,9 @@ final class ProgressLine implements AutoCloseable {
         }
         long total = report.eventsImported();
         long traced = tally.tracedEvents();
-        double writing = (System.nanoTime() - tally.parsedAtNanos()) / 1e9;
+        double writing = (nowNanos - tally.parsedAtNanos()) / 1e9;
         String eta = traced > 0 && writing > 0 ? ", ETA " + duration((total - traced) / (traced / writing)) : "";
-        return String.format("writing: %,d of %,d events traced into ClickHouse%s", traced, total, eta);
+        return String.format("sorting and writing: %,d of %,d events traced into ClickHouse%s", traced, total, eta);
     }
 
     private static String percent(double f) {

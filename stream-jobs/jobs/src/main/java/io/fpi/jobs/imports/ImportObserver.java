@@ -10,6 +10,9 @@ import io.fpi.jobs.common.DeadLetter;
  * must be thread-safe. Everything has a no-op default.
  */
 public interface ImportObserver {
+    /** The parser starts reading the file (the job is up). */
+    default void onParseStarted() {}
+
     /** A parser progress sample (every few thousand events read). */
     default void onProgress(ImportProgress progress) {}
 

@@ -23,7 +23,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 public final class LatestTraceVersion extends AbstractStreamOperator<TraceRow>
         implements OneInputStreamOperator<TraceRow, TraceRow>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
-    private static final long REPORT_EVERY_CASES = 2048;
+    private static final long REPORT_EVERY_CASES = 1024;
 
     private final String observerId;
     /** The upstream collector reuses its StreamRecord, so the row is held, not the record. */

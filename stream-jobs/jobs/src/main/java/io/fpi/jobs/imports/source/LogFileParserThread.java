@@ -56,6 +56,7 @@ final class LogFileParserThread extends Thread {
     @Override
     public void run() {
         ImportObserver observer = ImportObservers.get(spec.observerId());
+        observer.onParseStarted();
         try {
             ImportReport report = EventLogImporter.importFile(Path.of(spec.file()), spec.format(),
                     spec.options(observer::onProgress, PROGRESS_EVERY_EVENTS), this::add);
