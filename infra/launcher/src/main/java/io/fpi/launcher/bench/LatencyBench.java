@@ -45,7 +45,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 final class LatencyBench {
     static final Duration POLL = Duration.ofMillis(20);
     static final Duration PROBE_EVERY = Duration.ofMillis(100);
-    static final Duration WARM_UP = Duration.ofSeconds(5);
+    // the job starts cold (new MiniCluster, first Kafka fetches, first inserts): probes begin after this
+    static final Duration WARM_UP = Duration.ofSeconds(10);
     static final String DATASET = "bench-latency";
 
     private final BenchServices services;
@@ -60,8 +61,12 @@ final class LatencyBench {
         this.report = report;
     }
 
+    /**
+     * @param quarterP50s median latency of the probes sent in each quarter of the run, in ms: rising
+     *     means the pipeline fell behind the rate, falling means it worked off a start-up backlog
+     */
     record Result(double targetRate, double achievedRate, int probes, int unseen, double p50, double p99, double max,
-                  int apiChecked, int apiFound) {}
+                  int apiChecked, int apiFound, List<Long> quarterP50s) {}
 
     Result run(double rate, int seconds) throws Exception {
         services.recreateDatabase();
@@ -137,7 +142,20 @@ final class LatencyBench {
             found += apiServes(apiPort, seen.get(i * seen.size() / checked)) ? 1 : 0;
         }
         return new Result(rate, achieved, sentAt.size(), sentAt.size() - ms.length, Summary.quantile(ms, 0.5),
-                Summary.quantile(ms, 0.99), ms[ms.length - 1], checked, found);
+                Summary.quantile(ms, 0.99), ms[ms.length - 1], checked, found, quarterMedians(sentAt, latencyNanos));
+    }
+
+    private static List<Long> quarterMedians(Map<String, Long> sentAt, Map<String, Long> latencyNanos) {
+        List<Map.Entry<String, Long>> bySend = new ArrayList<>(sentAt.entrySet());
+        bySend.sort(Map.Entry.comparingByValue());
+        List<Long> out = new ArrayList<>();
+        for (int q = 0; q < 4; q++) {
+            double[] ms = bySend.subList(q * bySend.size() / 4, (q + 1) * bySend.size() / 4).stream()
+                    .map(e -> latencyNanos.get(e.getKey())).filter(java.util.Objects::nonNull)
+                    .mapToDouble(n -> n / 1e6).sorted().toArray();
+            out.add(ms.length == 0 ? -1 : Math.round(Summary.quantile(ms, 0.5)));
+        }
+        return out;
     }
 
     private void poll(Map<String, Long> sentAt, Map<String, Long> latencyNanos, AtomicBoolean running) {
@@ -196,7 +214,8 @@ final class LatencyBench {
     static String describe(Result r) {
         return String.format(java.util.Locale.ROOT,
                 "%.0f events/s targeted, %.0f achieved; %d probes (%d never seen); p50 %.0f ms, p99 %.0f ms, max %.0f ms;"
-                        + " API served %d of %d found probes", r.targetRate(), r.achievedRate(), r.probes(), r.unseen(),
-                r.p50(), r.p99(), r.max(), r.apiFound(), r.apiChecked());
+                        + " API served %d of %d found probes; median by quarter of the run %s ms (-1: none seen)",
+                r.targetRate(), r.achievedRate(), r.probes(), r.unseen(), r.p50(), r.p99(), r.max(), r.apiFound(),
+                r.apiChecked(), r.quarterP50s());
     }
 }

@@ -235,6 +235,7 @@ final class PipelineBench {
         LatencyBench bench = new LatencyBench(services, flink, options.parallelism(), report);
         LatencyBench.Result r = bench.run(rate, options.latencySeconds());
         report.detail("latency: " + LatencyBench.describe(r));
+        report.config("latency_p50_by_quarter_ms", r.quarterP50s());
         if (r.unseen() > 0) {
             report.note("latency: " + r.unseen() + " of " + r.probes() + " probes never became visible within 15 s after the run");
         }
