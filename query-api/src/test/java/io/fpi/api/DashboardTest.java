@@ -17,8 +17,8 @@ class DashboardTest extends QueryApiTestBase {
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/html");
-        assertThat(r.body()).contains("<canvas id=\"volume-chart\"", "<canvas id=\"cycle-chart\"",
-                "/webjars/chart.js/4.4.1/dist/chart.umd.js", "<label for=\"range\">");
+        assertThat(r.body()).contains("<canvas id=\"trend-chart\"", "<canvas id=\"channel-chart\"",
+                "<canvas id=\"type-chart\"", "/webjars/chart.js/4.4.1/dist/chart.umd.js", "<label for=\"range\">");
     }
 
     @Test
@@ -31,7 +31,9 @@ class DashboardTest extends QueryApiTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/index.html", "/trace.html", "/app.js", "/trace.js", "/common.js", "/style.css"})
+    @ValueSource(strings = {"/index.html", "/trace.html", "/executive.js", "/common.js", "/style.css", "/targets.json",
+            "/governance/index.html", "/governance/governance.js", "/governance/processmap.js", "/governance/trace.html",
+            "/governance/trace.js"})
     void every_page_asset_is_served_and_loads_nothing_from_another_host(String asset) {
         Api.Response r = api.get(asset);
 

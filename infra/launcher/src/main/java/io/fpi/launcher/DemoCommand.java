@@ -75,6 +75,7 @@ final class DemoCommand {
             if (sim.groundTruth() != null) {
                 out.printf("  Simulator:  dataset %s, ground truth %s%n", sim.config().dataset(), sim.groundTruth());
             }
+            out.printf("Governance: http://localhost:%d/governance/%n", platform.api.port());
             out.printf("Dashboard: http://localhost:%d/%n", platform.api.port());
             out.flush();
             platform.awaitStop(options.duration());
