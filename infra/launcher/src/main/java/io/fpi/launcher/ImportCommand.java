@@ -95,6 +95,7 @@ final class ImportCommand {
      */
     static void quietLogs() {
         Configurator.setLevel("org.apache.flink", Level.ERROR);
+        Configurator.setLevel("org.apache.pekko", Level.ERROR); // Flink's RPC; warns when stopped by Ctrl-C
         Configurator.setLevel("io.fpi.runtime", Level.WARN);
     }
 
