@@ -45,7 +45,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 final class LatencyBench {
     static final Duration POLL = Duration.ofMillis(20);
     static final Duration PROBE_EVERY = Duration.ofMillis(100);
-    // the job starts cold (new MiniCluster, first Kafka fetches, first inserts): probes begin after this
+    /** Full rate without probes, once the pipeline is live (see awaitLive), before probing starts. */
     static final Duration WARM_UP = Duration.ofSeconds(10);
     static final String DATASET = "bench-latency";
 
@@ -97,32 +97,14 @@ final class LatencyBench {
         Thread poller = new Thread(() -> poll(sentAt, latencyNanos, producing), "fpi-bench-latency-poll");
         poller.setDaemon(true);
         poller.start();
-        long sent = 0;
-        long start = System.nanoTime();
-        long probeFrom = start + WARM_UP.toNanos();
-        long end = probeFrom + TimeUnit.SECONDS.toNanos(seconds);
-        long nextProbe = probeFrom;
         SimulatorConfig config = TopicFill.retailer(DATASET, 7);
+        long start;
+        long sent;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaEventPublisher.producerProperties(services.kafkaBootstrap()));
              RecordStream stream = Simulator.stream(config)) {
-            long now = start;
-            while (now < end && stream.hasNext()) {
-                long due = (long) ((now - start) / 1e9 * rate);
-                while (sent < due && stream.hasNext()) {
-                    SimRecord r = stream.next();
-                    long t = System.nanoTime();
-                    if (t >= nextProbe && r.kind() == RecordKind.EVENT
-                            && CanonicalActivity.ORDER_PLACED.name().equals(r.event().getActivity())) {
-                        sentAt.put(r.event().getOrderId(), t);
-                        nextProbe += PROBE_EVERY.toNanos();
-                    }
-                    producer.send(new ProducerRecord<>(topic, r.key(), r.value()));
-                    sent++;
-                }
-                LockSupport.parkNanos(500_000);
-                now = System.nanoTime();
-            }
-            producer.flush();
+            awaitLive(producer, topic, stream);
+            start = System.nanoTime();
+            sent = produce(producer, topic, stream, rate, start, seconds, sentAt);
         }
         double achieved = sent / ((System.nanoTime() - start) / 1e9);
         long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
@@ -143,6 +125,59 @@ final class LatencyBench {
         }
         return new Result(rate, achieved, sentAt.size(), sentAt.size() - ms.length, Summary.quantile(ms, 0.5),
                 Summary.quantile(ms, 0.99), ms[ms.length - 1], checked, found, quarterMedians(sentAt, latencyNanos));
+    }
+
+    /**
+     * Trickles records (100/s) until the first trace row is visible: the job has its partitions,
+     * ClickHouse has its tables, and the measured rate starts against a pipeline that is live end
+     * to end rather than one still starting.
+     */
+    private void awaitLive(KafkaProducer<byte[], byte[]> producer, String topic, RecordStream stream) throws InterruptedException {
+        ClickHouseClient client = services.client();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        String visible = "SELECT count() AS n FROM traces WHERE dataset = " + SqlLiterals.string(DATASET);
+        while (client.queryOne(visible).get("n").asLong() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the latency job made no event visible within 120 s");
+            }
+            for (int i = 0; i < 10 && stream.hasNext(); i++) {
+                SimRecord r = stream.next();
+                producer.send(new ProducerRecord<>(topic, r.key(), r.value()));
+            }
+            producer.flush();
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * Sends at {@code rate} records/s for the warm-up plus {@code seconds}; after the warm-up, the
+     * next ORDER_PLACED every {@link #PROBE_EVERY} becomes a probe. Returns how many records it sent.
+     */
+    private static long produce(KafkaProducer<byte[], byte[]> producer, String topic, RecordStream stream, double rate,
+                                long start, int seconds, Map<String, Long> sentAt) {
+        long sent = 0;
+        long probeFrom = start + WARM_UP.toNanos();
+        long end = probeFrom + TimeUnit.SECONDS.toNanos(seconds);
+        long nextProbe = probeFrom;
+        long now = start;
+        while (now < end && stream.hasNext()) {
+            long due = (long) ((now - start) / 1e9 * rate);
+            while (sent < due && stream.hasNext()) {
+                SimRecord r = stream.next();
+                long t = System.nanoTime();
+                if (t >= nextProbe && r.kind() == RecordKind.EVENT
+                        && CanonicalActivity.ORDER_PLACED.name().equals(r.event().getActivity())) {
+                    sentAt.put(r.event().getOrderId(), t);
+                    nextProbe += PROBE_EVERY.toNanos();
+                }
+                producer.send(new ProducerRecord<>(topic, r.key(), r.value()));
+                sent++;
+            }
+            LockSupport.parkNanos(500_000);
+            now = System.nanoTime();
+        }
+        producer.flush();
+        return sent;
     }
 
     private static List<Long> quarterMedians(Map<String, Long> sentAt, Map<String, Long> latencyNanos) {
