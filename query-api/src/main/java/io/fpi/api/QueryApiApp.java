@@ -1,5 +1,7 @@
 package io.fpi.api;
 
+import io.fpi.api.auth.ApiAuth;
+import io.fpi.api.auth.Role;
 import io.fpi.api.health.HealthController;
 import io.fpi.api.health.HealthService;
 import io.fpi.api.health.KafkaProbe;
@@ -12,7 +14,12 @@ import io.fpi.api.kpis.KpisService;
 import io.fpi.api.orders.OrdersController;
 import io.fpi.api.orders.OrdersRepository;
 import io.fpi.api.orders.OrdersService;
+import io.fpi.api.webhooks.WebhooksController;
 import io.fpi.runtime.clickhouse.ClickHouseClient;
+import io.fpi.runtime.config.Env;
+import io.fpi.webhooks.WebhookConfig;
+import io.fpi.webhooks.subscriptions.WebhookAdmin;
+import io.fpi.webhooks.subscriptions.WebhookRequestException;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -27,16 +34,34 @@ import io.javalin.json.JavalinJackson;
  *   <li>{@code GET /api/kpis/summary?from=&to=&dataset=}</li>
  *   <li>{@code GET /api/kpis/timeseries?metric=&interval=&from=&to=&dataset=}</li>
  *   <li>{@code /} the dashboard (classpath {@code /public} of fpi-dashboard), {@code /webjars/**}</li>
+ *   <li>admin role: {@code POST|GET /api/webhooks}, {@code GET|PATCH|DELETE /api/webhooks/{id}},
+ *       {@code GET /api/webhooks/{id}/deliveries}, {@code POST /api/webhooks/{id}/test},
+ *       {@code POST /api/webhooks/{id}/deliveries/{deliveryId}/redeliver}</li>
  * </ul>
- * The Kafka probe belongs to the caller, who closes it after {@link #stop()}.
+ * Routes registered with a {@link Role} need a bearer token of that role ({@link ApiAuth}); the
+ * others are open. The Kafka probe belongs to the caller, who closes it after {@link #stop()}.
  */
 public final class QueryApiApp {
     /** Long query strings (10 kB ids, say) get a JSON 400 from us instead of Jetty's bare 431. */
     private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
 
     private final Javalin app;
+    private final ApiAuth auth;
+    private final WebhookAdmin webhookAdmin;
 
+    /** Authentication and webhooks configured from the environment (FPI_AUTH, FPI_API_TOKENS*, FPI_WEBHOOK_*). */
     public QueryApiApp(ClickHouseClient clickHouse, KafkaProbe kafka, ApiConfig config) {
+        this(clickHouse, kafka, config, ApiAuth.fromEnv(Env.system(), null), WebhookConfig.fromEnv(Env.system()));
+    }
+
+    /**
+     * @param auth     who may call the routes that need a role
+     * @param webhooks the webhook settings the API needs: allowlist, secret key, timeouts of test sends
+     */
+    public QueryApiApp(ClickHouseClient clickHouse, KafkaProbe kafka, ApiConfig config, ApiAuth auth, WebhookConfig webhooks) {
+        this.auth = auth;
+        this.webhookAdmin = new WebhookAdmin(clickHouse, webhooks);
+        var hooks = new WebhooksController(webhookAdmin);
         var health = new HealthController(new HealthService(clickHouse.endpoint(), kafka, config.healthTimeout()));
         var orders = new OrdersController(new OrdersService(new OrdersRepository(clickHouse)));
         var kpis = new KpisController(new KpisService(new KpisRepository(clickHouse), config.maxTimeseriesPoints()), config);
@@ -57,7 +82,19 @@ public final class QueryApiApp {
             cfg.routes.get("/api/orders/{orderId}/trace", orders::trace);
             cfg.routes.get("/api/kpis/summary", kpis::summary);
             cfg.routes.get("/api/kpis/timeseries", kpis::timeseries);
+
+            cfg.routes.post("/api/webhooks", hooks::create, Role.ADMIN);
+            cfg.routes.get("/api/webhooks", hooks::list, Role.ADMIN);
+            cfg.routes.get("/api/webhooks/{id}", hooks::get, Role.ADMIN);
+            cfg.routes.patch("/api/webhooks/{id}", hooks::update, Role.ADMIN);
+            cfg.routes.delete("/api/webhooks/{id}", hooks::delete, Role.ADMIN);
+            cfg.routes.get("/api/webhooks/{id}/deliveries", hooks::deliveries, Role.ADMIN);
+            cfg.routes.post("/api/webhooks/{id}/test", hooks::test, Role.ADMIN);
+            cfg.routes.post("/api/webhooks/{id}/deliveries/{deliveryId}/redeliver", hooks::redeliver, Role.ADMIN);
+            auth.install(cfg.routes);
             ErrorHandling.install(cfg.routes);
+            cfg.routes.exception(WebhookRequestException.class,
+                    (e, ctx) -> ErrorHandling.respond(ctx, e.status(), e.code(), e.getMessage()));
         });
     }
 
@@ -67,12 +104,14 @@ public final class QueryApiApp {
 
     /** Port 0 picks a free port; {@link #port()} tells which. */
     public QueryApiApp start(String host, int port) {
+        auth.checkBind(host);
         app.start(host, port);
         return this;
     }
 
     public void stop() {
         app.stop();
+        webhookAdmin.close();
     }
 
     public int port() {
