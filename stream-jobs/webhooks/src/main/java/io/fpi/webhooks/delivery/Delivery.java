@@ -19,6 +19,8 @@ public final class Delivery {
     byte[] body;
     int attempts;
     long nextAttemptAtMs;
+    /** Held by its worker (queued, delayed or in flight), as opposed to living in ClickHouse only. */
+    boolean inMemory;
     /** The consumed findings waiting for this delivery to become durable; null afterwards. */
     List<Ticket> tickets;
 

@@ -1,6 +1,5 @@
 package io.fpi.webhooks.delivery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -125,10 +124,17 @@ public final class DeliveryRepository {
     // ---- writes -----------------------------------------------------------------------------
 
     public void insert(List<ObjectNode> outboxRows, List<ObjectNode> logRows) {
-        // The log first: a pending outbox row must never exist without the queued row holding its body.
+        insertLog(logRows);
+        insertOutbox(outboxRows);
+    }
+
+    void insertLog(List<ObjectNode> logRows) {
         if (!logRows.isEmpty()) {
             clickHouse.insertJsonEachRow(LOG, lines(logRows));
         }
+    }
+
+    void insertOutbox(List<ObjectNode> outboxRows) {
         if (!outboxRows.isEmpty()) {
             clickHouse.insertJsonEachRow(OUTBOX, lines(outboxRows));
         }
@@ -166,10 +172,12 @@ public final class DeliveryRepository {
             }
         }
         List<Delivery> out = new ArrayList<>();
+        List<ObjectNode> orphans = new ArrayList<>();
         for (JsonNode s : states) {
             JsonNode b = bodies.get(s.get("delivery_id").asText());
             if (b == null) {
-                continue; // cannot happen: the queued row is written before the pending one
+                orphans.add(orphan(subscriptionId, s));
+                continue;
             }
             List<String> findingIds = new ArrayList<>();
             b.get("finding_ids").forEach(n -> findingIds.add(n.asText()));
@@ -180,7 +188,23 @@ public final class DeliveryRepository {
             d.nextAttemptAtMs = s.get("next_attempt_at_ms").asLong();
             out.add(d);
         }
+        if (!orphans.isEmpty()) {
+            insertOutbox(orphans);
+        }
         return out;
+    }
+
+    /**
+     * A pending row whose queued row (the body) was never stored: the dispatcher died between the
+     * two inserts of one flush. Its findings were not acknowledged, so they were replayed from Kafka
+     * into a new delivery; this one is closed so that it does not stay pending for ever.
+     */
+    private static ObjectNode orphan(String subscriptionId, JsonNode s) {
+        Delivery d = new Delivery(subscriptionId, s.get("delivery_id").asText(), s.get("kind").asText(),
+                s.get("idempotency_key").asText(), List.of(), new byte[0], s.get("created_at_ms").asLong(), null);
+        d.attempts = s.get("attempts").asInt();
+        return outboxRow(d, "dead", 0, "the body of this delivery was never stored (the dispatcher stopped while "
+                + "storing it); its findings were delivered again from Kafka", System.currentTimeMillis());
     }
 
     /** Subscriptions with pending deliveries (a restarted dispatcher dead-letters those of deleted ones). */
@@ -240,11 +264,4 @@ public final class DeliveryRepository {
         }
     }
 
-    static byte[] utf8(JsonNode n) {
-        try {
-            return JSON.writeValueAsBytes(n);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

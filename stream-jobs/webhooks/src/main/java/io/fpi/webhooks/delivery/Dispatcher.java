@@ -28,10 +28,11 @@ import org.slf4j.LoggerFactory;
  * ({@link OffsetTracker}), re-reads the subscriptions now and then, and pauses the partitions
  * when too many findings are still unhandled. Owns the KafkaConsumer; nothing else touches it.
  *
- * <p>Replays after a restart: findings below the end offsets seen at assignment may already have
- * a stored delivery for some subscription (stored, but the offset commit had not caught up);
- * those pairs are looked up and skipped, so a replay neither regroups nor re-sends them under a
- * new idempotency key. Pending deliveries themselves resume from ClickHouse.
+ * <p>Replays after a restart: findings between the committed offset and the end offset seen at
+ * assignment may have been handled by the run before. Those with a stored delivery for a
+ * subscription are skipped for it; the others go out one by one, never grouped, since the run
+ * before may have sent them alone (under their own id as key) without having stored them yet.
+ * Pending deliveries themselves resume from ClickHouse.
  */
 final class Dispatcher implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -110,8 +111,7 @@ final class Dispatcher implements Runnable {
         for (ConsumerRecord<byte[], byte[]> r : records) {
             Finding f = decode(r);
             findings.add(f);
-            Long end = replayEnd.get(new TopicPartition(r.topic(), r.partition()));
-            if (f != null && end != null && r.offset() < end) {
+            if (f != null && replayed(r)) {
                 replayedIds.add(f.getFindingId());
             }
         }
@@ -129,10 +129,17 @@ final class Dispatcher implements Runnable {
                 targets.removeIf(w -> stored.contains(DeliveryRepository.pair(w.subscription().id(), f.getFindingId())));
             }
             Ticket t = tracker.register(tp, r.offset(), targets.size());
+            boolean replayed = replayed(r);
             for (SubscriptionWorker w : targets) {
-                w.offer(f, t);
+                w.offer(f, t, replayed);
             }
         }
+    }
+
+    /** Below the end offset seen when the partition was assigned: possibly handled by an earlier run. */
+    private boolean replayed(ConsumerRecord<byte[], byte[]> r) {
+        Long end = replayEnd.get(new TopicPartition(r.topic(), r.partition()));
+        return end != null && r.offset() < end;
     }
 
     private Finding decode(ConsumerRecord<byte[], byte[]> r) {
@@ -231,10 +238,29 @@ final class Dispatcher implements Runnable {
             partitions.forEach(replayEnd::remove);
         }
 
+        /**
+         * A partition this group consumed before (it has a committed offset) may replay findings an
+         * earlier run already handled, up to its current end. A partition never consumed before is
+         * marked as started at once (its position committed), so that a crash in this very first run
+         * is recognised as such by the next one.
+         */
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (!partitions.isEmpty()) {
-                replayEnd.putAll(consumer.endOffsets(partitions));
+            if (partitions.isEmpty()) {
+                return;
+            }
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(partitions));
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, OffsetAndMetadata> first = new HashMap<>();
+            for (TopicPartition tp : partitions) {
+                if (committed.get(tp) != null) {
+                    replayEnd.put(tp, ends.get(tp));
+                } else {
+                    first.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+                }
+            }
+            if (!first.isEmpty()) {
+                consumer.commitSync(first);
             }
         }
     }

@@ -68,6 +68,10 @@ public final class DispatcherRuntime implements AutoCloseable {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "fpi-webhooks");
+        // Static membership: a restarted dispatcher takes its partitions over at once instead of waiting
+        // for the broker to notice that the crashed one is gone (the session timeout, 45 s); a second
+        // dispatcher started by mistake fences the first instead of splitting the partitions with it.
+        p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.consumerGroup() + "-dispatcher");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // A new group starts at the beginning: nothing published before the dispatcher first ran is skipped.
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -53,6 +53,8 @@ final class SubscriptionWorker {
     private boolean spilledWhileLoading;
     private boolean loading;
     private boolean closed;
+    /** True while {@link #pump()} runs; callbacks arriving on this thread then wait their turn. */
+    private boolean pumping;
     private ScheduledFuture<?> wakeup;
     private long wakeupAt = Long.MAX_VALUE;
     private long nextSweepAt;
@@ -81,15 +83,20 @@ final class SubscriptionWorker {
         return sub;
     }
 
-    /** A consumed finding that matches this subscription; {@code ticket.done()} once it is durable. */
-    synchronized void offer(Finding f, Ticket ticket) {
+    /**
+     * A consumed finding that matches this subscription; {@code ticket.done()} once it is durable.
+     *
+     * @param replayed consumed again after a restart: it goes out alone, never grouped, because it may
+     *     have been sent alone (under its own id as key) before the crash
+     */
+    synchronized void offer(Finding f, Ticket ticket, boolean replayed) {
         if (closed) {
             return; // shutting down: the finding is not durable here, so its offset stays uncommitted
         }
         long now = ctx.now();
         Map<String, String> labels = sub.grouping().labels(f);
-        if (grouper.offer(io.fpi.webhooks.subscriptions.Grouping.key(labels), labels, f, ticket, now)) {
-            create(Alerts.single(sub.id(), sub.grouping(), f, now), List.of(ticket));
+        if (replayed || grouper.offer(io.fpi.webhooks.subscriptions.Grouping.key(labels), labels, f, ticket, now)) {
+            create(Alerts.single(sub.id(), sub.grouping(), f, now), List.of(ticket), true);
         }
         pump();
     }
@@ -100,20 +107,50 @@ final class SubscriptionWorker {
         pump();
     }
 
-    private void create(Alert alert, List<Ticket> tickets) {
+    /**
+     * Creates a delivery and stores it as pending. A single finding may be sent before it is stored
+     * ({@code early}): its key is the finding id, which a crash and replay reproduce exactly, so the
+     * worst case is the same delivery twice under the same key; and sending then never waits for
+     * ClickHouse. A grouped alert's key depends on how the findings fell into windows, which a replay
+     * does not reproduce, so a group is stored first and sent only once it is durable.
+     */
+    private void create(Alert alert, List<Ticket> tickets, boolean early) {
         Delivery d = new Delivery(sub.id(), UUID.randomUUID().toString(), alert.kind().wire(), alert.idempotencyKey(),
                 alert.findingIds(), renderer.render(alert), alert.createdAtMs(), null);
         d.tickets = tickets;
         known.add(d.deliveryId);
+        if (early && ready.size() + delayed.size() + inFlight < ctx.config().queueCapacity()) {
+            d.inMemory = true;
+            ready.add(d);
+        }
         long now = ctx.now();
         ctx.writer().write(List.of(DeliveryRepository.outboxRow(d, "pending", 0, null, now)),
                         List.of(DeliveryRepository.logRow(d, "queued", "queued", null, now, 0, null)))
-                .thenRunAsync(() -> stored(d), ctx.callbacks());
+                .thenRun(() -> stored(d));
+    }
+
+    /**
+     * Completions usually arrive on another thread (the writer's, the HTTP client's) and are handled
+     * there at once, saving a thread hop per delivery. One that completes on the pumping thread itself
+     * is handed to the callback pool, so that pump() never re-enters itself.
+     */
+    private boolean deferIfPumping(Runnable r) {
+        if (pumping) {
+            ctx.callbacks().execute(r);
+            return true;
+        }
+        return false;
     }
 
     private synchronized void stored(Delivery d) {
+        if (deferIfPumping(() -> stored(d))) {
+            return;
+        }
         d.tickets.forEach(Ticket::done);
         d.tickets = null;
+        if (d.inMemory) {
+            return; // queued or sent already
+        }
         if (closed) {
             known.remove(d.deliveryId);
             return; // stays pending in ClickHouse; the next start sends it
@@ -124,6 +161,7 @@ final class SubscriptionWorker {
             spilledWhileLoading |= loading;
             return;
         }
+        d.inMemory = true;
         ready.add(d);
         pump();
     }
@@ -132,10 +170,21 @@ final class SubscriptionWorker {
         if (closed) {
             return;
         }
+        pumping = true;
+        try {
+            pumpOnce();
+        } finally {
+            pumping = false;
+        }
+        loadIfDrained();
+    }
+
+    private void pumpOnce() {
         long now = ctx.now();
         for (Grouper.Batch b : grouper.due(now)) {
             create(b.ids.size() == 1 ? Alerts.single(sub.id(), sub.grouping(), b.head.get(0), now)
-                    : Alerts.group(sub.id(), b.labels, b.head, b.ids, b.windowStartMs, b.windowEndMs, now), b.tickets);
+                    : Alerts.group(sub.id(), b.labels, b.head, b.ids, b.windowStartMs, b.windowEndMs, now), b.tickets,
+                    b.ids.size() == 1);
         }
         if (now >= nextSweepAt) {
             sweepExpired(now);
@@ -164,7 +213,6 @@ final class SubscriptionWorker {
             next = Math.min(next, nextSweepAt);
         }
         schedule(next);
-        loadIfDrained();
     }
 
     private void attempt(Delivery d) {
@@ -172,10 +220,13 @@ final class SubscriptionWorker {
         d.attempts++;
         HttpSender.Attempt a = new HttpSender.Attempt(sub.url(), sub.secret(), d.deliveryId, d.idempotencyKey, d.kind,
                 d.attempts, d.body, d.redeliveryOf);
-        ctx.sender().send(a).thenAcceptAsync(r -> attempted(d, r), ctx.callbacks());
+        ctx.sender().send(a).thenAccept(r -> attempted(d, r));
     }
 
     private synchronized void attempted(Delivery d, AttemptResult r) {
+        if (deferIfPumping(() -> attempted(d, r))) {
+            return;
+        }
         inFlight--;
         long now = ctx.now();
         if (r.success()) {
@@ -208,7 +259,7 @@ final class SubscriptionWorker {
      */
     private void finish(Delivery d, java.util.concurrent.CompletableFuture<Void> stored) {
         d.body = null;
-        stored.thenRunAsync(() -> forget(d.deliveryId), ctx.callbacks());
+        stored.thenRun(() -> forget(d.deliveryId));
     }
 
     private synchronized void forget(String deliveryId) {
@@ -286,6 +337,7 @@ final class SubscriptionWorker {
             if (!known.add(d.deliveryId)) {
                 continue;
             }
+            d.inMemory = true;
             if (ctx.retry().expired(d.createdAtMs, now)) {
                 deadLetter(d, "not delivered within the maximum age of " + ctx.config().maxAge(), now);
             } else if (d.nextAttemptAtMs <= now) {

@@ -21,9 +21,8 @@ import java.util.Set;
  *
  * <p>{@link #check(URI)} runs at creation <em>and</em> before every attempt, resolving the host
  * again each time and checking every address it resolves to, so a name that later rebinds to an
- * internal address (DNS rebinding) is refused at delivery time. The JDK's HTTP client then
- * connects through the same JVM address cache (networkaddress.cache.ttl, 30 s by default), so it
- * uses the answer that was checked.
+ * internal address (DNS rebinding) is refused at delivery time; and the sender connects to the
+ * checked address itself ({@link #resolve(URI)}), never resolving the name a second time.
  */
 public final class TargetPolicy {
     private static final List<Cidr> ALWAYS_FORBIDDEN = List.of(
@@ -117,11 +116,17 @@ public final class TargetPolicy {
 
     /** Resolves the host and refuses it if any address it resolves to is forbidden and not allowlisted. */
     public void check(URI uri) throws TargetRefusedException {
+        resolve(uri);
+    }
+
+    /**
+     * Resolves the host, checks every address, and returns the addresses to connect to. The caller
+     * connects to one of these very addresses (never resolving the name again), so what was checked
+     * is what is reached, whatever the name resolves to a moment later (DNS rebinding).
+     */
+    public InetAddress[] resolve(URI uri) throws TargetRefusedException {
         String host = uri.getHost();
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
-            return;
-        }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(bare);
@@ -131,6 +136,9 @@ public final class TargetPolicy {
         if (addresses == null || addresses.length == 0) {
             throw new TargetRefusedException("host " + bare + " does not resolve");
         }
+        if (allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
+            return addresses;
+        }
         for (InetAddress a : addresses) {
             String why = forbiddenReason(a);
             if (why != null && allowedNetworks.stream().noneMatch(n -> n.contains(a))) {
@@ -138,6 +146,7 @@ public final class TargetPolicy {
                         + " address; add it to FPI_WEBHOOK_ALLOWED_HOSTS to permit it");
             }
         }
+        return addresses;
     }
 
     /** Why an address is not a public unicast one, or null when it is. */

@@ -34,7 +34,8 @@ public final class WebhookAdmin implements AutoCloseable {
 
     private final WebhookConfig config;
     private final TargetPolicy policy;
-    private final SubscriptionRepository subscriptions;
+    private final ClickHouseClient clickHouse;
+    private SubscriptionRepository subscriptions;
     private final DeliveryRepository deliveries;
     private final OneShotDeliveries oneShot;
 
@@ -45,7 +46,7 @@ public final class WebhookAdmin implements AutoCloseable {
     public WebhookAdmin(ClickHouseClient clickHouse, WebhookConfig config, TargetPolicy policy) {
         this.config = config;
         this.policy = policy;
-        this.subscriptions = new SubscriptionRepository(clickHouse, SecretCipher.load(config.secretKey(), config.secretKeyFile()));
+        this.clickHouse = clickHouse;
         this.deliveries = new DeliveryRepository(clickHouse);
         this.oneShot = new OneShotDeliveries(deliveries, new HttpSender(config.connectTimeout(), config.readTimeout(), policy));
     }
@@ -61,7 +62,7 @@ public final class WebhookAdmin implements AutoCloseable {
                         req.groupBy() == null ? Grouping.DEFAULT_GROUP_BY : req.groupBy()),
                 req.rateLimitPerMinute() == null ? config.rateLimitPerMinute() : req.rateLimitPerMinute(),
                 req.enabled() == null || req.enabled(), false, req.description() == null ? "" : req.description(), now, now);
-        subscriptions.save(s);
+        subscriptions().save(s);
         LOG.info("webhook subscription {} created ({} to host {})", s.id(), s.format().wireName(), host(s.url()));
         return SubscriptionView.of(s);
     }
@@ -71,7 +72,7 @@ public final class WebhookAdmin implements AutoCloseable {
     }
 
     public List<SubscriptionView> list() {
-        return subscriptions.list().stream().map(SubscriptionView::of).toList();
+        return subscriptions().list().stream().map(SubscriptionView::of).toList();
     }
 
     public SubscriptionView update(String id, JsonNode body) {
@@ -95,14 +96,14 @@ public final class WebhookAdmin implements AutoCloseable {
             throw WebhookRequestException.invalid("the stored secret cannot be decrypted (FPI_WEBHOOK_SECRET_KEY changed?): "
                     + "send a new secret with this change");
         }
-        subscriptions.save(s);
+        subscriptions().save(s);
         LOG.info("webhook subscription {} updated{}", id, req.secret() != null ? " (secret rotated)" : "");
         return SubscriptionView.of(s);
     }
 
     public void delete(String id) {
         Subscription old = existing(id);
-        subscriptions.save(new Subscription(id, SubscriptionRepository.nextVersion(), old.url(), old.secret(), old.format(),
+        subscriptions().save(new Subscription(id, SubscriptionRepository.nextVersion(), old.url(), old.secret(), old.format(),
                 old.filters(), old.grouping(), old.rateLimitPerMinute(), false, true, old.description(), old.createdAtMs(),
                 System.currentTimeMillis()));
         LOG.info("webhook subscription {} deleted", id);
@@ -143,11 +144,19 @@ public final class WebhookAdmin implements AutoCloseable {
                 a.latencyMs(), a.error(), null, r.redeliveryOf());
     }
 
+    /** Made at first use: the secret key (file) is only read, or created, when webhooks are used at all. */
+    private synchronized SubscriptionRepository subscriptions() {
+        if (subscriptions == null) {
+            subscriptions = new SubscriptionRepository(clickHouse, SecretCipher.load(config.secretKey(), config.secretKeyFile()));
+        }
+        return subscriptions;
+    }
+
     private Subscription existing(String id) {
         if (id == null || id.isBlank() || id.length() > 128) {
             throw WebhookRequestException.notFound("no webhook subscription '" + id + "'");
         }
-        return subscriptions.find(id).orElseThrow(() -> WebhookRequestException.notFound("no webhook subscription '" + id + "'"));
+        return subscriptions().find(id).orElseThrow(() -> WebhookRequestException.notFound("no webhook subscription '" + id + "'"));
     }
 
     private void checkTarget(String url) {

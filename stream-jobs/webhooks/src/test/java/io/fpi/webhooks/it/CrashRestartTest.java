@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedServices.class)
 class CrashRestartTest {
     static final int FINDINGS = 150;
+    static final int LATER = 50;
     static final Duration PATIENCE = Duration.ofSeconds(60);
     @TempDir
     static Path dir;
@@ -69,8 +70,23 @@ class CrashRestartTest {
         first.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, nothing flushed
 
         Process second = startChild("second");
-        single.await(r -> acceptedIds(single).containsAll(ids), PATIENCE, "every finding after the restart");
-        grouped.await(r -> acceptedIds(grouped).containsAll(ids), PATIENCE, "every finding after the restart");
+        List<String> before = List.copyOf(ids);
+        single.await(r -> acceptedIds(single).containsAll(before), PATIENCE, "every finding after the restart");
+        // Findings replayed from before the crash went out one by one; findings published now are grouped again.
+        List<Finding> later = new ArrayList<>();
+        for (int i = FINDINGS; i < FINDINGS + LATER; i++) {
+            later.add(TestFindings.stall(String.format("stall-crash-%04d", i), "demo", "NORTHEAST", "ST-" + (i % 5)));
+        }
+        later.forEach(f -> ids.add(f.getFindingId()));
+        fx.publisher.publish(later);
+        try {
+            single.await(r -> acceptedIds(single).containsAll(ids), PATIENCE, "every finding after the restart");
+            grouped.await(r -> acceptedIds(grouped).containsAll(ids), PATIENCE, "every finding after the restart");
+        } catch (AssertionError e) {
+            second.destroyForcibly();
+            throw new AssertionError(e.getMessage() + "\nfirst dispatcher:\n" + Files.readString(dir.resolve("first.log"))
+                    + "\nsecond dispatcher:\n" + Files.readString(dir.resolve("second.log")), e);
+        }
         second.getOutputStream().close(); // asks for a clean stop
         assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("second dispatcher stops cleanly").isTrue();
     }
@@ -119,6 +135,7 @@ class CrashRestartTest {
     @Test
     void the_kill_happened_mid_delivery_and_left_work_for_the_second_dispatcher() {
         assertThat(acceptedBeforeKill).isLessThan(FINDINGS);
+        assertThat(acceptedIds(single)).hasSize(FINDINGS + LATER);
         Map<String, Integer> perDelivery = new HashMap<>();
         single.requests().forEach(r -> perDelivery.merge(r.header("X-FPI-Delivery-Id"), 1, Integer::sum));
         assertThat(perDelivery.values()).as("a request in flight at the kill was sent again").anyMatch(n -> n > 1);
@@ -141,7 +158,7 @@ class CrashRestartTest {
     @Test
     void the_grouping_subscription_got_grouped_alerts_and_everything_is_signed() {
         assertThat(grouped.requests()).anySatisfy(r -> assertThat(r.json().get("event").asText()).isEqualTo("group"));
-        assertThat(grouped.requests().size()).isLessThan(FINDINGS);
+        assertThat(grouped.requests().size()).isLessThan(FINDINGS + LATER);
         assertThat(single.requests()).allSatisfy(r -> assertThat(IndependentHmac.verify("single-secret", r)).isTrue());
         assertThat(grouped.requests()).allSatisfy(r -> assertThat(IndependentHmac.verify("grouped-secret", r)).isTrue());
     }
