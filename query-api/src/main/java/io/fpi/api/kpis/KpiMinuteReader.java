@@ -1,0 +1,151 @@
+package io.fpi.api.kpis;
+
+import io.fpi.api.clickhouse.TimedClickHouse;
+import io.fpi.api.metrics.ApiMetrics;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * kpi_minute sums over windows and buckets. A window [from, to) is cut into whole UTC hours, taken
+ * from the {@link KpiHourCache} when it has them, and the partial hours at its edges; one query reads
+ * every missing hour and edge at once, and the whole hours it read are cached. Minute buckets are read
+ * directly (at most a few thousand minutes). The answers are the same as summing the minute rows of
+ * the window: an hour is the sum of its minutes.
+ */
+public final class KpiMinuteReader {
+    static final long HOUR_MS = 3_600_000L;
+    static final long MINUTE_MS = 60_000L;
+
+    private final KpiMinuteRepository repository;
+    private final KpiHourCache cache;
+
+    /** @param maxCachedTotals hour totals kept (one per hour and group; ~1-2 kB each) */
+    public KpiMinuteReader(TimedClickHouse clickHouse, int maxCachedTotals, ApiMetrics metrics) {
+        this.repository = new KpiMinuteRepository(clickHouse);
+        this.cache = new KpiHourCache(clickHouse, maxCachedTotals, metrics);
+    }
+
+    /** One total per window, in order; the windows may touch but not overlap. */
+    public List<KpiTotals> windows(List<TimeRange> windows, String dataset, KpiDimensions dims, long requestStartNanos) {
+        List<List<Segment>> cuts = windows.stream().map(KpiMinuteReader::cut).toList();
+        Map<Long, Map<String, KpiTotals>> sums = read(cuts.stream().flatMap(List::stream).toList(), dataset, dims, null,
+                requestStartNanos);
+        List<KpiTotals> out = new ArrayList<>();
+        for (List<Segment> cut : cuts) {
+            KpiTotals total = KpiTotals.NONE;
+            for (Segment s : cut) {
+                total = total.plus(sums.getOrDefault(s.start(), Map.of()).getOrDefault("", KpiTotals.NONE));
+            }
+            out.add(total);
+        }
+        return out;
+    }
+
+    /**
+     * Bucket start -> group -> sums, for the buckets with rows. {@code stepMs}: a minute, or whole
+     * hours (hour, day); buckets start at multiples of it. {@code group} null: the one group "".
+     */
+    public Map<Long, Map<String, KpiTotals>> buckets(TimeRange range, long stepMs, String dataset, KpiDimensions dims,
+                                                    GroupBy group, long requestStartNanos) {
+        if (stepMs % HOUR_MS != 0) {
+            return repository.sums(List.of(new long[] {range.fromMs(), range.toMs()}), List.of(), stepMs, dataset, dims, group);
+        }
+        List<Segment> segments = cut(range);
+        Map<Long, Map<String, KpiTotals>> sums = read(segments, dataset, dims, group, requestStartNanos);
+        Map<Long, Map<String, KpiTotals>> out = new TreeMap<>();
+        for (Segment s : segments) {
+            Map<String, KpiTotals> groups = sums.get(s.start());
+            if (groups == null || groups.isEmpty()) {
+                continue;
+            }
+            Map<String, KpiTotals> bucket = out.computeIfAbsent(s.start() - s.start() % stepMs, k -> new HashMap<>());
+            groups.forEach((g, t) -> bucket.merge(g, t, KpiTotals::plus));
+        }
+        return out;
+    }
+
+    /** Segment start -> group -> sums, cached hours first, the rest in one query. */
+    private Map<Long, Map<String, KpiTotals>> read(List<Segment> segments, String dataset, KpiDimensions dims,
+                                                  GroupBy group, long requestStartNanos) {
+        KpiHourCache.Key key = new KpiHourCache.Key(dataset, dims, group);
+        long generation = cache.refresh(requestStartNanos);
+        Set<Long> hours = new LinkedHashSet<>();
+        segments.stream().filter(Segment::wholeHour).forEach(s -> hours.add(s.start()));
+        Map<Long, Map<String, KpiTotals>> out = new HashMap<>(cache.get(key, hours));
+        List<long[]> ranges = new ArrayList<>();
+        List<long[]> edges = new ArrayList<>();
+        Set<Long> missing = new LinkedHashSet<>();
+        for (Segment s : segments) {
+            if (!s.wholeHour()) {
+                edges.add(new long[] {s.start(), s.end()});
+                ranges.add(new long[] {s.start(), s.end()});
+            } else if (!out.containsKey(s.start())) {
+                missing.add(s.start());
+                extend(ranges, s);
+            }
+        }
+        if (ranges.isEmpty()) {
+            return out;
+        }
+        Map<Long, Map<String, KpiTotals>> read = repository.sums(ranges, edges, HOUR_MS, dataset, dims, group);
+        Map<Long, Map<String, KpiTotals>> readHours = new HashMap<>();
+        for (Long h : missing) {
+            readHours.put(h, read.getOrDefault(h, Map.of()));
+        }
+        cache.put(key, generation, readHours);
+        out.putAll(read);
+        return out;
+    }
+
+    /** Appends a whole hour to the ranges to read, joining it to the previous one when adjacent. */
+    private static void extend(List<long[]> ranges, Segment s) {
+        long[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+        if (last != null && last[1] == s.start() && (last[0] % HOUR_MS == 0) && (last[1] - last[0]) % HOUR_MS == 0) {
+            last[1] = s.end();
+        } else {
+            ranges.add(new long[] {s.start(), s.end()});
+        }
+    }
+
+    /** [from, to) as its whole hours and the partial hours at either end. */
+    static List<Segment> cut(TimeRange range) {
+        long from = range.fromMs();
+        long to = range.toMs();
+        List<Segment> out = new ArrayList<>();
+        long firstWhole = ceil(from);
+        long lastWhole = to - to % HOUR_MS;
+        if (firstWhole >= lastWhole) {
+            // no whole hour inside: at most two partial ones
+            long split = Math.min(firstWhole, to);
+            out.add(new Segment(from, split, false));
+            if (split < to) {
+                out.add(new Segment(split, to, false));
+            }
+            return out;
+        }
+        if (from < firstWhole) {
+            out.add(new Segment(from, firstWhole, false));
+        }
+        for (long h = firstWhole; h < lastWhole; h += HOUR_MS) {
+            out.add(new Segment(h, h + HOUR_MS, true));
+        }
+        if (lastWhole < to) {
+            out.add(new Segment(lastWhole, to, false));
+        }
+        return out;
+    }
+
+    private static long ceil(long ms) {
+        long r = ms % HOUR_MS;
+        return r == 0 ? ms : ms - r + HOUR_MS;
+    }
+
+    /** Part of a window: a whole UTC hour (cacheable) or a partial one at an edge. */
+    record Segment(long start, long end, boolean wholeHour) {
+    }
+}
