@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The query API and the dashboard it serves, built from its dependencies so that tests and the
@@ -77,9 +78,10 @@ public final class QueryApiApp {
                 new BottlenecksController(new BottlenecksService(new StageWaitsRepository(ch)), config),
                 new PatternsController(new PatternsService(new PatternsRepository(ch)), config),
                 new MetricsController(metrics));
-        Map<String, Object>[] openApi = new Map[1];
-        this.routes = ApiRoutes.table(controllers, () -> ctx -> ctx.json(openApi[0]));
-        openApi[0] = OpenApi.document(routes, VERSION);
+        // the document describes the table that serves it, so it is made once the table exists
+        AtomicReference<Map<String, Object>> openApi = new AtomicReference<>();
+        this.routes = ApiRoutes.table(controllers, () -> ctx -> ctx.json(openApi.get()));
+        openApi.set(OpenApi.document(routes, VERSION));
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));

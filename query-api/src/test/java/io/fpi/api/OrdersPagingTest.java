@@ -191,7 +191,9 @@ class OrdersPagingTest extends IsolatedApiTestBase {
         List<String> listed = pages("dataset=paged&" + filter.strip(), 10);
 
         assertThat(listed).hasSize(expected);
-        assertThat(EXPECTED).containsSubsequence(listed); // same order as the unfiltered list
+        if (!listed.isEmpty()) {
+            assertThat(EXPECTED).containsSubsequence(listed); // same order as the unfiltered list
+        }
     }
 
     @Test

@@ -106,13 +106,13 @@ class PatternsApiTest extends IsolatedApiTestBase {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "scope=region                          | EXCEPTION_RAISED|BACKORDER|OMS|region=MIDWEST",
-        "error_code=CARRIER_API_5XX            | " + CARRIER,
-        "source_system=OMS                     | EXCEPTION_RAISED|BACKORDER|OMS|region=MIDWEST",
-        "region=MIDWEST                        | EXCEPTION_RAISED|BACKORDER|OMS|region=MIDWEST",
-        "limit=1                               | " + CARRIER,
-        "scope=node                            | ''",
+    @CsvSource(delimiter = ';', value = {
+        "scope=region                          ; EXCEPTION_RAISED|BACKORDER|OMS|region=MIDWEST",
+        "error_code=CARRIER_API_5XX            ; " + CARRIER,
+        "source_system=OMS                     ; EXCEPTION_RAISED|BACKORDER|OMS|region=MIDWEST",
+        "region=MIDWEST                        ; EXCEPTION_RAISED|BACKORDER|OMS|region=MIDWEST",
+        "limit=1                               ; " + CARRIER,
+        "scope=node                            ; ''",
     })
     void filters_keep_the_matching_patterns(String filter, String keys) {
         List<String> got = new ArrayList<>();

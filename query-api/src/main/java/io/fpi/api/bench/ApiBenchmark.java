@@ -104,10 +104,12 @@ public final class ApiBenchmark {
         int rawIterations = Integer.parseInt(o.getOrDefault("raw-iterations", "5"));
         int ingestRate = Integer.parseInt(o.getOrDefault("ingest-orders-per-second", "20"));
         long wallStart = System.currentTimeMillis();
-        java.util.function.LongSupplier now = () -> data.endMs() + (System.currentTimeMillis() - wallStart);
+        long[] live = BenchData.liveStart(ch, data);
+        java.util.function.LongSupplier now = () -> live[1] + (System.currentTimeMillis() - wallStart);
         KafkaProbe kafka = new KafkaProbe("127.0.0.1:" + FreePorts.pick(), Duration.ofSeconds(1));
         QueryApiApp app = new QueryApiApp(ch, kafka, ApiConfig.defaults()).start("127.0.0.1", 0);
-        Ingestion ingestion = ingestRate > 0 ? new Ingestion(ch, data.orders(), now, ingestRate).start() : null;
+        Ingestion ingestion = ingestRate > 0 ? new Ingestion(ch, live[0], now, ingestRate).start() : null;
+        pause(ingestion == null ? 0 : 3_000); // let it write a few seconds before anything is measured
         Client client = new Client(app.port());
         Map<String, List<Double>> kpi = new LinkedHashMap<>();
         Map<String, List<Double>> drill = new LinkedHashMap<>();
@@ -187,6 +189,14 @@ public final class ApiBenchmark {
         drill.forEach((k, v) -> out.printf("api_drilldown_%s_p95_ms: %.0f ms%n", k, p95(v)));
         out.printf("api_kpi_p50_ms: %.0f ms%n", quantile(kpi.values().stream().flatMap(List::stream).toList(), 0.5));
         out.printf("api_drilldown_p50_ms: %.0f ms%n", quantile(drill.values().stream().flatMap(List::stream).toList(), 0.5));
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Nearest rank: the value at rank ceil(0.95 n). */

@@ -65,6 +65,25 @@ final class BenchData {
         return new Loaded(orders, startMs, endMs, events);
     }
 
+    /**
+     * Where this run's live data starts: after every order and minute row already there (an earlier run
+     * may have written live data too), so that live rows never replace or delete others. Returns
+     * {first order index, first live minute (epoch ms)}.
+     */
+    static long[] liveStart(ClickHouseClient ch, Loaded data) {
+        String dataset = io.fpi.runtime.clickhouse.SqlLiterals.string(DATASET);
+        JsonNode ids = ch.queryOne("SELECT max(order_id) AS id FROM traces PREWHERE dataset = " + dataset);
+        long first = data.orders();
+        String maxId = ids == null ? "" : ids.get("id").asText();
+        if (maxId.startsWith("ORD-bench-")) {
+            first = Math.max(first, Long.parseLong(maxId.substring("ORD-bench-".length())) + 1);
+        }
+        JsonNode minutes = ch.queryOne("SELECT max(minute_ms) AS m FROM kpi_minute PREWHERE dataset = " + dataset);
+        long last = Math.max(data.endMs(), minutes == null ? 0 : minutes.get("m").asLong());
+        // the generated orders reach a minute past the data's end: start on a whole minute after that
+        return new long[] {first, last - last % 60_000 + 2 * 60_000};
+    }
+
     /** Orders [first, first + n) placed over [start, start + span), with the activities due before {@code endMs}. */
     static String traces(long first, long n, long start, long span, long jitterMs, long endMs) {
         return BenchSql.render("traces.sql", DATASET, Map.of("first", first, "orders", n, "start", start,

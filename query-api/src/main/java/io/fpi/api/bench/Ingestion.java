@@ -33,17 +33,15 @@ final class Ingestion implements AutoCloseable {
 
     /**
      * @param firstIndex the first order index after the generated ones
-     * @param nowMs      the benchmark's "now" (data time), epoch ms
+     * @param nowMs      the benchmark's "now" (data time), epoch ms; its value now, the start, must be a whole minute
+     *                   after every generated row, so that live minute rows never replace generated ones
      */
     Ingestion(ClickHouseClient clickHouse, long firstIndex, LongSupplier nowMs, int ordersPerSecond) {
         this.clickHouse = clickHouse;
         this.nowMs = nowMs;
         this.firstIndex = firstIndex;
         this.nextIndex = firstIndex;
-        // the first whole minute after the generated data (whose last orders may lie a minute past its end): the live
-        // minute rows must not replace generated ones
-        long now = nowMs.getAsLong();
-        this.startMs = now - now % MINUTE_MS + 2 * MINUTE_MS;
+        this.startMs = nowMs.getAsLong();
         this.ordersPerSecond = Math.max(1, ordersPerSecond);
         this.spacingMs = Math.max(1, 1000 / this.ordersPerSecond);
         this.thread = new Thread(this::loop, "fpi-bench-ingestion");

@@ -33,10 +33,24 @@ final class KpiHourCache {
     record Key(String dataset, KpiDimensions dims, GroupBy group) {
     }
 
+    /**
+     * One hour of a key: its sums per group, and/or its minutes' sums (minute start -> group -> sums),
+     * kept for the hours at the edges of windows, which are only partly inside them.
+     */
+    private record Hour(Map<String, KpiTotals> whole, Map<Long, Map<String, KpiTotals>> minutes) {
+        int weight() {
+            int w = whole == null ? 0 : Math.max(1, whole.size());
+            if (minutes != null) {
+                w += Math.max(1, minutes.values().stream().mapToInt(Map::size).sum());
+            }
+            return w;
+        }
+    }
+
     private final PartsWatcher watcher;
     private final TimedClickHouse clickHouse;
     private final int maxTotals;
-    private final LinkedHashMap<Key, Map<Long, Map<String, KpiTotals>>> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<Key, Map<Long, Hour>> entries = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<String, Map<Long, Long>> droppedByDataset = new HashMap<>();
     private final Map<Long, Long> droppedAnyDataset = new HashMap<>();
     private final Map<Long, Long> droppedEveryDataset = new HashMap<>();
@@ -86,13 +100,13 @@ final class KpiHourCache {
 
     /** The cached hours among {@code hours}; absent ones must be read. */
     synchronized Map<Long, Map<String, KpiTotals>> get(Key key, Collection<Long> hours) {
-        Map<Long, Map<String, KpiTotals>> cached = entries.get(key);
+        Map<Long, Hour> cached = entries.get(key);
         Map<Long, Map<String, KpiTotals>> out = new HashMap<>();
         if (cached != null) {
             for (Long h : hours) {
-                Map<String, KpiTotals> v = cached.get(h);
-                if (v != null) {
-                    out.put(h, v);
+                Hour v = cached.get(h);
+                if (v != null && v.whole() != null) {
+                    out.put(h, v.whole());
                 }
             }
         }
@@ -101,17 +115,38 @@ final class KpiHourCache {
         return out;
     }
 
-    /** Stores hours read after the poll of {@code computedAt}, except those a later poll dropped. */
+    /** The minutes of a cached hour (minute start -> group -> sums), or null. */
+    synchronized Map<Long, Map<String, KpiTotals>> minutes(Key key, long hour) {
+        Map<Long, Hour> cached = entries.get(key);
+        Hour v = cached == null ? null : cached.get(hour);
+        Map<Long, Map<String, KpiTotals>> out = v == null ? null : v.minutes();
+        (out == null ? misses : hits).incrementAndGet();
+        return out;
+    }
+
+    /** Stores whole hours read after the poll of {@code computedAt}, except those a later poll dropped. */
     synchronized void put(Key key, long computedAt, Map<Long, Map<String, KpiTotals>> hours) {
-        Map<Long, Map<String, KpiTotals>> target = entries.computeIfAbsent(key, k -> new HashMap<>());
-        for (var e : hours.entrySet()) {
-            if (droppedAfter(key.dataset(), e.getKey(), computedAt)) {
-                continue;
-            }
-            Map<String, KpiTotals> old = target.put(e.getKey(), Map.copyOf(e.getValue()));
-            size += weight(e.getValue()) - (old == null ? 0 : weight(old));
-        }
+        hours.forEach((h, v) -> store(key, computedAt, h, Map.copyOf(v), null));
         evict();
+    }
+
+    /** Stores the minutes of hours (hour -> minute -> group -> sums), as {@link #put} does whole hours. */
+    synchronized void putMinutes(Key key, long computedAt, Map<Long, Map<Long, Map<String, KpiTotals>>> hours) {
+        hours.forEach((h, v) -> store(key, computedAt, h, null, Map.copyOf(v)));
+        evict();
+    }
+
+    private void store(Key key, long computedAt, long hour, Map<String, KpiTotals> whole,
+                       Map<Long, Map<String, KpiTotals>> minutes) {
+        if (droppedAfter(key.dataset(), hour, computedAt)) {
+            return;
+        }
+        Map<Long, Hour> target = entries.computeIfAbsent(key, k -> new HashMap<>());
+        Hour old = target.get(hour);
+        Hour now = new Hour(whole != null ? whole : old == null ? null : old.whole(),
+                minutes != null ? minutes : old == null ? null : old.minutes());
+        target.put(hour, now);
+        size += now.weight() - (old == null ? 0 : old.weight());
     }
 
     synchronized long size() {
@@ -137,27 +172,22 @@ final class KpiHourCache {
         for (var e : entries.entrySet()) {
             String keyDataset = e.getKey().dataset();
             if (everyDataset || keyDataset == null || keyDataset.equals(dataset)) {
-                Map<String, KpiTotals> old = e.getValue().remove(hour);
+                Hour old = e.getValue().remove(hour);
                 if (old != null) {
-                    size -= weight(old);
+                    size -= old.weight();
                 }
             }
         }
     }
 
+    /** An hour or minute set without rows still takes a slot, or empty hours would be read again and again. */
     private void evict() {
-        Iterator<Map.Entry<Key, Map<Long, Map<String, KpiTotals>>>> it = entries.entrySet().iterator();
+        Iterator<Map.Entry<Key, Map<Long, Hour>>> it = entries.entrySet().iterator();
         while (size > maxTotals && it.hasNext()) {
-            Map<Long, Map<String, KpiTotals>> victim = it.next().getValue();
-            for (Map<String, KpiTotals> v : victim.values()) {
-                size -= weight(v);
+            for (Hour v : it.next().getValue().values()) {
+                size -= v.weight();
             }
             it.remove();
         }
-    }
-
-    /** An hour without rows still takes a slot, or empty hours would be read again and again. */
-    private static int weight(Map<String, KpiTotals> hour) {
-        return Math.max(1, hour.size());
     }
 }

@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * kpi_minute sums over windows and buckets. A window [from, to) is cut into whole UTC hours, taken
- * from the {@link KpiHourCache} when it has them, and the partial hours at its edges; one query reads
- * every missing hour and edge at once, and the whole hours it read are cached. Minute buckets are read
- * directly (at most a few thousand minutes). The answers are the same as summing the minute rows of
- * the window: an hour is the sum of its minutes.
+ * kpi_minute sums over windows and buckets. A window [from, to) is cut into whole UTC hours and the
+ * partial hours at its edges; whole hours come from the {@link KpiHourCache}, partial ones from the
+ * cached minutes of their hour; one query reads whatever is missing, and it is cached. Minute buckets
+ * are read directly (at most a few thousand minutes). The answers are the same as summing the minute
+ * rows of the window: an hour is the sum of its minutes.
  */
 public final class KpiMinuteReader {
     static final long HOUR_MS = 3_600_000L;
@@ -53,7 +53,8 @@ public final class KpiMinuteReader {
     public Map<Long, Map<String, KpiTotals>> buckets(TimeRange range, long stepMs, String dataset, KpiDimensions dims,
                                                     GroupBy group, long requestStartNanos) {
         if (stepMs % HOUR_MS != 0) {
-            return repository.sums(List.of(new long[] {range.fromMs(), range.toMs()}), List.of(), stepMs, dataset, dims, group);
+            return repository.sums(List.of(new long[] {range.fromMs(), range.toMs()}), List.of(), stepMs, stepMs, dataset, dims,
+                    group);
         }
         List<Segment> segments = cut(range);
         Map<Long, Map<String, KpiTotals>> sums = read(segments, dataset, dims, group, requestStartNanos);
@@ -69,7 +70,11 @@ public final class KpiMinuteReader {
         return out;
     }
 
-    /** Segment start -> group -> sums, cached hours first, the rest in one query. */
+    /**
+     * Segment start -> group -> sums. Whole hours come from the cache; a partial hour from the cached
+     * minutes of its hour. What is missing is read in one query: whole hours as hours, the hours of partial
+     * segments minute by minute (so that the next window edge in the same hour is a cache hit too).
+     */
     private Map<Long, Map<String, KpiTotals>> read(List<Segment> segments, String dataset, KpiDimensions dims,
                                                   GroupBy group, long requestStartNanos) {
         KpiHourCache.Key key = new KpiHourCache.Key(dataset, dims, group);
@@ -77,38 +82,79 @@ public final class KpiMinuteReader {
         Set<Long> hours = new LinkedHashSet<>();
         segments.stream().filter(Segment::wholeHour).forEach(s -> hours.add(s.start()));
         Map<Long, Map<String, KpiTotals>> out = new HashMap<>(cache.get(key, hours));
+        Map<Long, Map<Long, Map<String, KpiTotals>>> minutes = new HashMap<>();
         List<long[]> ranges = new ArrayList<>();
-        List<long[]> edges = new ArrayList<>();
+        List<long[]> fine = new ArrayList<>();
         Set<Long> missing = new LinkedHashSet<>();
         for (Segment s : segments) {
-            if (!s.wholeHour()) {
-                edges.add(new long[] {s.start(), s.end()});
-                ranges.add(new long[] {s.start(), s.end()});
-            } else if (!out.containsKey(s.start())) {
-                missing.add(s.start());
-                extend(ranges, s);
+            if (s.wholeHour()) {
+                if (!out.containsKey(s.start())) {
+                    missing.add(s.start());
+                    extend(ranges, s.start(), s.end());
+                }
+                continue;
+            }
+            long hour = s.start() - s.start() % HOUR_MS;
+            if (!minutes.containsKey(hour)) {
+                Map<Long, Map<String, KpiTotals>> cached = cache.minutes(key, hour);
+                if (cached != null) {
+                    minutes.put(hour, cached);
+                } else if (fine.stream().noneMatch(f -> f[0] == hour)) {
+                    fine.add(new long[] {hour, hour + HOUR_MS});
+                    ranges.add(new long[] {hour, hour + HOUR_MS});
+                }
             }
         }
-        if (ranges.isEmpty()) {
-            return out;
+        if (!ranges.isEmpty()) {
+            Map<Long, Map<String, KpiTotals>> read = repository.sums(ranges, fine, MINUTE_MS, HOUR_MS, dataset, dims, group);
+            Map<Long, Map<Long, Map<String, KpiTotals>>> readMinutes = new HashMap<>();
+            for (long[] f : fine) {
+                readMinutes.put(f[0], new HashMap<>());
+            }
+            read.forEach((label, groups) -> {
+                Map<Long, Map<String, KpiTotals>> m = readMinutes.get(label - label % HOUR_MS);
+                if (m != null) {
+                    m.put(label, groups);
+                }
+            });
+            Map<Long, Map<String, KpiTotals>> readHours = new HashMap<>();
+            for (Long h : missing) {
+                // an hour read by the minute (an edge of another window) is the sum of its minutes
+                Map<String, KpiTotals> whole = readMinutes.containsKey(h) ? sumMinutes(readMinutes.get(h), h, h + HOUR_MS)
+                        : read.getOrDefault(h, Map.of());
+                readHours.put(h, whole);
+                out.put(h, whole);
+            }
+            cache.put(key, generation, readHours);
+            cache.putMinutes(key, generation, readMinutes);
+            minutes.putAll(readMinutes);
         }
-        Map<Long, Map<String, KpiTotals>> read = repository.sums(ranges, edges, HOUR_MS, dataset, dims, group);
-        Map<Long, Map<String, KpiTotals>> readHours = new HashMap<>();
-        for (Long h : missing) {
-            readHours.put(h, read.getOrDefault(h, Map.of()));
+        for (Segment s : segments) {
+            if (!s.wholeHour()) {
+                out.put(s.start(), sumMinutes(minutes.get(s.start() - s.start() % HOUR_MS), s.start(), s.end()));
+            }
         }
-        cache.put(key, generation, readHours);
-        out.putAll(read);
+        return out;
+    }
+
+    /** The groups' sums of the minutes starting in [from, to). */
+    private static Map<String, KpiTotals> sumMinutes(Map<Long, Map<String, KpiTotals>> minutes, long from, long to) {
+        Map<String, KpiTotals> out = new HashMap<>();
+        minutes.forEach((minute, groups) -> {
+            if (minute >= from && minute < to) {
+                groups.forEach((g, t) -> out.merge(g, t, KpiTotals::plus));
+            }
+        });
         return out;
     }
 
     /** Appends a whole hour to the ranges to read, joining it to the previous one when adjacent. */
-    private static void extend(List<long[]> ranges, Segment s) {
+    private static void extend(List<long[]> ranges, long start, long end) {
         long[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
-        if (last != null && last[1] == s.start() && (last[0] % HOUR_MS == 0) && (last[1] - last[0]) % HOUR_MS == 0) {
-            last[1] = s.end();
+        if (last != null && last[1] == start) {
+            last[1] = end;
         } else {
-            ranges.add(new long[] {s.start(), s.end()});
+            ranges.add(new long[] {start, end});
         }
     }
 
@@ -122,7 +168,9 @@ public final class KpiMinuteReader {
         if (firstWhole >= lastWhole) {
             // no whole hour inside: at most two partial ones
             long split = Math.min(firstWhole, to);
-            out.add(new Segment(from, split, false));
+            if (from < split) {
+                out.add(new Segment(from, split, false));
+            }
             if (split < to) {
                 out.add(new Segment(split, to, false));
             }

@@ -52,29 +52,31 @@ public final class KpiMinuteRepository {
     }
 
     /**
-     * Sums of the minute rows in {@code ranges} ([start, end) pairs, epoch ms), per label and group.
-     * A minute's label is the start of the edge in {@code edges} holding it, else its floor to
-     * {@code stepMs}. {@code group} null: one group, "".
+     * Sums of the minute rows in {@code ranges} ([start, end) pairs, epoch ms), per label and group. A
+     * minute's label is its floor to {@code fineStepMs} when it lies in one of {@code fine}, else its floor
+     * to {@code stepMs}. {@code group} null: one group, "".
      */
-    public Map<Long, Map<String, KpiTotals>> sums(List<long[]> ranges, List<long[]> edges, long stepMs, String dataset,
-                                                  KpiDimensions dims, GroupBy group) {
+    public Map<Long, Map<String, KpiTotals>> sums(List<long[]> ranges, List<long[]> fine, long fineStepMs, long stepMs,
+                                                  String dataset, KpiDimensions dims, GroupBy group) {
         Map<Long, Map<String, KpiTotals>> out = new TreeMap<>();
         if (ranges.isEmpty()) {
             return out;
         }
-        StringBuilder label = new StringBuilder();
-        for (long[] e : edges) {
-            label.append(label.length() == 0 ? "multiIf(" : ", ").append(between(e)).append(", toInt64(")
-                    .append(SqlLiterals.number(e[0])).append(')');
+        String labelSql = floor(stepMs);
+        if (!fine.isEmpty()) {
+            labelSql = "if(" + String.join(" OR ", fine.stream().map(KpiMinuteRepository::between).toList()) + ", "
+                    + floor(fineStepMs) + ", " + labelSql + ")";
         }
-        String floor = "intDiv(minute_ms, " + SqlLiterals.number(stepMs) + ") * " + SqlLiterals.number(stepMs);
-        String labelSql = edges.isEmpty() ? floor : label + ", " + floor + ")";
         String where = String.join(" OR ", ranges.stream().map(KpiMinuteRepository::between).toList());
         String sql = SEGMENTS.formatted(labelSql, group == null ? "''" : group.column(), SUMS, where, conditions(dataset, dims));
         for (JsonNode r : clickHouse.query("kpis.minutes", sql)) {
             out.computeIfAbsent(longValue(r, "label"), k -> new HashMap<>()).put(text(r, "grp"), totals(r));
         }
         return out;
+    }
+
+    private static String floor(long stepMs) {
+        return "intDiv(minute_ms, " + SqlLiterals.number(stepMs) + ") * " + SqlLiterals.number(stepMs);
     }
 
     private static String between(long[] range) {
