@@ -33,15 +33,15 @@ final class Ingestion implements AutoCloseable {
 
     /**
      * @param firstIndex the first order index after the generated ones
-     * @param nowMs      the benchmark's "now" (data time), epoch ms; its value now, the start, must be a whole minute
-     *                   after every generated row, so that live minute rows never replace generated ones
+     * @param startMs    a whole minute after every row already there, so that live minute rows never replace others
+     * @param nowMs      the benchmark's "now" (data time), epoch ms
      */
-    Ingestion(ClickHouseClient clickHouse, long firstIndex, LongSupplier nowMs, int ordersPerSecond) {
+    Ingestion(ClickHouseClient clickHouse, long firstIndex, long startMs, LongSupplier nowMs, int ordersPerSecond) {
         this.clickHouse = clickHouse;
         this.nowMs = nowMs;
         this.firstIndex = firstIndex;
         this.nextIndex = firstIndex;
-        this.startMs = nowMs.getAsLong();
+        this.startMs = startMs;
         this.ordersPerSecond = Math.max(1, ordersPerSecond);
         this.spacingMs = Math.max(1, 1000 / this.ordersPerSecond);
         this.thread = new Thread(this::loop, "fpi-bench-ingestion");

@@ -64,7 +64,8 @@ public final class FindingsRepository {
     public List<Finding> find(FindingFilter f) {
         String conditions = conditions(f);
         int want = f.limit() + 1;
-        for (int n = 2 * want + 16; n <= MAX_CANDIDATES; n *= 4) {
+        // under ingestion the newest rows have several unmerged versions each: start with room for them
+        for (int n = 4 * want + 64; n <= MAX_CANDIDATES; n *= 4) {
             JsonNode t = clickHouse.queryOne("findings.threshold", THRESHOLD.formatted(conditions, SqlLiterals.number(n - 1)));
             String bounded = t == null ? conditions
                     : conditions + " AND detected_at_ms >= " + SqlLiterals.number(t.get("detected_at_ms").asLong());

@@ -29,38 +29,38 @@ import java.util.Optional;
  *
  * <p>A page of orders is found in two steps, because traces are keyed by order, not by time, and
  * sorting every trace under FINAL to keep the newest 50 is what made the list slow: (1) without FINAL,
- * the placement time of the n-th newest matching row, reading one column; (2) under FINAL, only the
- * traces with a row placed at or after it (their keys found by the index). A stale row can only add
+ * the keys and placement times of the n newest matching rows (a plain top-n sort of three columns);
+ * (2) under FINAL, only those traces, found through the table key. A stale row can only add
  * candidates, never hide the latest version of a matching order, so step 2 is exact for every order
- * placed at or after that time; if stale rows crowded the n candidates so that fewer than a page
- * remain, n grows and the steps repeat.
+ * placed after the oldest candidate's time (which ties may cut, hence "after"); if stale rows crowded
+ * the candidates so that fewer than a page remain, n grows and the steps repeat.
  */
 public final class OrdersRepository {
     /** A trace longer than this is cut, and says so ({@code events_truncated}). */
     public static final int MAX_EVENTS = 10_000;
     /** Past this many candidate rows the two steps give way to one plain sort under FINAL. */
-    private static final int MAX_CANDIDATES = 100_000;
+    private static final int MAX_CANDIDATES = 20_000;
 
     private static final String COLUMNS = """
             order_id, dataset, status, placed_at_ms, last_event_ms, channel, fulfillment_type, node_id,
             region, current_stage, last_activity, event_count, cycle_time_ms""";
 
-    // %1$s conditions, %2$s n - 1
-    private static final String THRESHOLD = """
-            SELECT placed_at_ms
+    // %1$s conditions, %2$s n
+    private static final String CANDIDATES = """
+            SELECT dataset, order_id, placed_at_ms
             FROM traces
             WHERE %1$s
             ORDER BY placed_at_ms DESC
-            LIMIT 1 OFFSET %2$s""";
+            LIMIT %2$s""";
 
-    // %1$s columns, %2$s conditions with the threshold, %3$s limit
+    // %1$s columns, %2$s candidate keys, %3$s conditions, %4$s limit
     private static final String PAGE = """
             SELECT %1$s
             FROM traces FINAL
-            PREWHERE (dataset, order_id) IN (SELECT dataset, order_id FROM traces WHERE %2$s)
-            WHERE %2$s
+            PREWHERE (dataset, order_id) IN (%2$s)
+            WHERE %3$s
             ORDER BY placed_at_ms DESC, order_id DESC, dataset
-            LIMIT %3$s""";
+            LIMIT %4$s""";
 
     // %1$s columns, %2$s conditions, %3$s limit
     private static final String PLAIN_PAGE = """
@@ -104,13 +104,21 @@ public final class OrdersRepository {
     public List<OrderSummary> page(OrderFilter filter) {
         String conditions = conditions(filter);
         int want = filter.limit() + 1;
-        for (int n = 2 * want + 16; n <= MAX_CANDIDATES; n *= 4) {
-            JsonNode t = clickHouse.queryOne("orders.threshold", THRESHOLD.formatted(conditions, SqlLiterals.number(n - 1)));
-            String bounded = t == null ? conditions
-                    : conditions + " AND placed_at_ms >= " + SqlLiterals.number(longValue(t, "placed_at_ms"));
-            List<OrderSummary> rows = clickHouse.query("orders.page", PAGE.formatted(COLUMNS, bounded,
+        // under ingestion the newest rows have several unmerged versions each: start with room for them
+        for (int n = 4 * want + 64; n <= MAX_CANDIDATES; n *= 4) {
+            List<JsonNode> candidates = clickHouse.query("orders.candidates", CANDIDATES.formatted(conditions,
+                    SqlLiterals.number(n)));
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            boolean all = candidates.size() < n;
+            long oldest = longValue(candidates.get(candidates.size() - 1), "placed_at_ms");
+            String keys = String.join(", ", candidates.stream().map(r -> "(" + SqlLiterals.string(text(r, "dataset")) + ", "
+                    + SqlLiterals.string(text(r, "order_id")) + ")").distinct().toList());
+            String exact = all ? conditions : conditions + " AND placed_at_ms > " + SqlLiterals.number(oldest);
+            List<OrderSummary> rows = clickHouse.query("orders.page", PAGE.formatted(COLUMNS, keys, exact,
                     SqlLiterals.number(want))).stream().map(OrdersRepository::summary).toList();
-            if (t == null || rows.size() >= want) {
+            if (all || rows.size() >= want) {
                 return rows; // every candidate was read, or the page is full of exact rows
             }
         }
