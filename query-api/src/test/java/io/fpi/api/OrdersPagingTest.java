@@ -62,6 +62,9 @@ class OrdersPagingTest extends IsolatedApiTestBase {
                         .version(v));
             }
         }
+        for (int i = 0; i < 400; i++) {
+            current.add(new TraceRowBuilder("longids", longId(i), T.plusSeconds(20 * 86_400 + i)).version(1));
+        }
         traces(stale.toArray(TraceRowBuilder[]::new));
         traces(current.toArray(TraceRowBuilder[]::new));
         EXPECTED.addAll(expected(N, "paged"));
@@ -78,6 +81,11 @@ class OrdersPagingTest extends IsolatedApiTestBase {
         keys.sort(Comparator.<String[], String>comparing(k -> k[0]).reversed()
                 .thenComparing(k -> k[1], Comparator.reverseOrder()).thenComparing(k -> k[2]));
         return keys.stream().map(k -> k[2] + "/" + k[1]).toList();
+    }
+
+    /** 256 characters: 400 of them are more candidate keys than the SQL text may hold. */
+    static String longId(int i) {
+        return String.format("%03d", i) + "-" + "x".repeat(252);
     }
 
     static String id(int i) {
@@ -174,6 +182,16 @@ class OrdersPagingTest extends IsolatedApiTestBase {
         assertThat(ids).containsExactly("c29", "c28", "c27", "c26", "c25");
         assertThat(page.get("orders").get(0).get("placed_at").asText()).isEqualTo(T.plusSeconds(10 * 86_400 + 29).toString());
         assertThat(pages("dataset=crowded", 4)).hasSize(30);
+    }
+
+    @Test
+    void a_page_of_orders_with_long_ids_comes_whole_when_their_keys_are_too_many_to_write_into_the_query() {
+        JsonNode page = ok("/api/orders?dataset=longids&limit=300");
+
+        assertThat(page.get("count").asInt()).isEqualTo(300);
+        assertThat(page.get("orders").get(0).get("order_id").asText()).isEqualTo(longId(399));
+        assertThat(page.get("orders").get(299).get("order_id").asText()).isEqualTo(longId(100));
+        assertThat(pages("dataset=longids", 300)).hasSize(400);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,42 +6,46 @@ import io.fpi.api.clickhouse.TimedClickHouse;
 import io.fpi.api.metrics.ApiMetrics;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sums of whole hours of kpi_minute, per filter (dataset, dimensions, grouping), kept between requests
- * so that a 30-day answer reads only the hours that changed since it was last asked: under ingestion,
- * the newest one or two. Exact, not time-based: every request first asks the {@link PartsWatcher}
- * which (dataset, hour) may have new rows and drops those hours (query-api/CACHE.md). An hour computed
- * from a query that started before a later poll dropped it is not stored.
+ * Sums of kpi_minute per filter (dataset, dimensions, grouping) and UTC hour, kept between requests so
+ * that a 30-day answer reads only what changed since it was last asked. An hour is kept whole, and for
+ * the hours at the edges of windows also minute by minute. Exact, not time-based: every request first
+ * asks the {@link PartsWatcher} which (dataset, minute) may have new rows and drops those minutes and
+ * their hours' sums (query-api/CACHE.md); under ingestion that is the newest minute or two. A value read
+ * by a query that started before a later poll dropped part of its hour is not stored.
  *
- * <p>Bounded by the number of stored totals (one per hour and group); the least recently used filters
- * go first. Thread-safe.
+ * <p>Bounded by the number of stored totals (one per hour or minute and group); the least recently used
+ * filters go first. Thread-safe.
  */
 final class KpiHourCache {
     private static final long HOUR_MS = 3_600_000L;
-    private static final String HOURS = """
-            SELECT dataset, groupUniqArray(intDiv(minute_ms, 3600000)) AS hours
+    private static final long MINUTE_MS = 60_000L;
+    private static final String MINUTES = """
+            SELECT dataset, groupUniqArray(intDiv(minute_ms, 60000)) AS minutes
             FROM kpi_minute
             WHERE %s
             GROUP BY dataset""";
 
-    /** What a set of hour sums was computed for. */
+    /** What a set of sums was computed for. */
     record Key(String dataset, KpiDimensions dims, GroupBy group) {
     }
 
-    /**
-     * One hour of a key: its sums per group, and/or its minutes' sums (minute start -> group -> sums),
-     * kept for the hours at the edges of windows, which are only partly inside them.
-     */
-    private record Hour(Map<String, KpiTotals> whole, Map<Long, Map<String, KpiTotals>> minutes) {
+    /** One hour of a key: its sums per group (null when unknown) and the minutes known (minute start -> group -> sums). */
+    private static final class Hour {
+        Map<String, KpiTotals> whole;
+        final Map<Long, Map<String, KpiTotals>> minutes = new HashMap<>();
+
         int weight() {
             int w = whole == null ? 0 : Math.max(1, whole.size());
-            if (minutes != null) {
-                w += Math.max(1, minutes.values().stream().mapToInt(Map::size).sum());
+            for (Map<String, KpiTotals> m : minutes.values()) {
+                w += Math.max(1, m.size()); // a minute or hour without rows takes a slot too, or it would be read again
             }
             return w;
         }
@@ -51,6 +55,7 @@ final class KpiHourCache {
     private final TimedClickHouse clickHouse;
     private final int maxTotals;
     private final LinkedHashMap<Key, Map<Long, Hour>> entries = new LinkedHashMap<>(16, 0.75f, true);
+    /** Generation of the last drop per (dataset, hour), per hour for any dataset, per hour for every dataset. */
     private final Map<String, Map<Long, Long>> droppedByDataset = new HashMap<>();
     private final Map<Long, Long> droppedAnyDataset = new HashMap<>();
     private final Map<Long, Long> droppedEveryDataset = new HashMap<>();
@@ -66,14 +71,14 @@ final class KpiHourCache {
         this.watcher = new PartsWatcher(clickHouse, "kpi_minute");
         this.clickHouse = clickHouse;
         this.maxTotals = maxTotals;
-        metrics.gauge("kpi_cache_totals", "hour totals held by the KPI cache", this::size);
-        metrics.gauge("kpi_cache_hour_hits_total", "hours answered from the KPI cache", hits::get);
-        metrics.gauge("kpi_cache_hour_misses_total", "hours the KPI cache had to read from ClickHouse", misses::get);
+        metrics.gauge("kpi_cache_totals", "hour and minute totals held by the KPI cache", this::size);
+        metrics.gauge("kpi_cache_hour_hits_total", "hours and minutes answered from the KPI cache", hits::get);
+        metrics.gauge("kpi_cache_hour_misses_total", "hours and minutes the KPI cache had to read from ClickHouse", misses::get);
     }
 
     /**
      * Drops what changed before {@code requestStartNanos} (unless a poll that started later already
-     * did) and returns the generation entries computed from now on are stamped with.
+     * did) and returns the generation values read from now on are stamped with.
      */
     synchronized long refresh(long requestStartNanos) {
         if (polled && lastPollStart - requestStartNanos > 0) {
@@ -88,25 +93,29 @@ final class KpiHourCache {
             entries.clear();
             size = 0;
         }
-        delta.removedHours().forEach(h -> drop(null, h, true));
+        delta.removedHours().forEach(h -> drop(null, h, null));
         if (!delta.newParts().isEmpty()) {
-            for (JsonNode r : clickHouse.query("kpis.changed_hours", HOURS.formatted(delta.partCondition()))) {
-                String dataset = r.get("dataset").asText();
-                r.get("hours").forEach(h -> drop(dataset, h.asLong() * HOUR_MS, false));
+            for (JsonNode r : clickHouse.query("kpis.changed_minutes", MINUTES.formatted(delta.partCondition()))) {
+                Map<Long, Set<Long>> byHour = new HashMap<>();
+                r.get("minutes").forEach(m -> {
+                    long minute = m.asLong() * MINUTE_MS;
+                    byHour.computeIfAbsent(minute - minute % HOUR_MS, h -> new HashSet<>()).add(minute);
+                });
+                byHour.forEach((hour, minutes) -> drop(r.get("dataset").asText(), hour, minutes));
             }
         }
         return generation;
     }
 
-    /** The cached hours among {@code hours}; absent ones must be read. */
+    /** The whole hours cached among {@code hours}; absent ones must be read. */
     synchronized Map<Long, Map<String, KpiTotals>> get(Key key, Collection<Long> hours) {
         Map<Long, Hour> cached = entries.get(key);
         Map<Long, Map<String, KpiTotals>> out = new HashMap<>();
         if (cached != null) {
             for (Long h : hours) {
                 Hour v = cached.get(h);
-                if (v != null && v.whole() != null) {
-                    out.put(h, v.whole());
+                if (v != null && v.whole != null) {
+                    out.put(h, v.whole);
                 }
             }
         }
@@ -115,38 +124,38 @@ final class KpiHourCache {
         return out;
     }
 
-    /** The minutes of a cached hour (minute start -> group -> sums), or null. */
+    /** The minutes of an hour known to the cache (minute start -> group -> sums); missing minutes must be read. */
     synchronized Map<Long, Map<String, KpiTotals>> minutes(Key key, long hour) {
         Map<Long, Hour> cached = entries.get(key);
         Hour v = cached == null ? null : cached.get(hour);
-        Map<Long, Map<String, KpiTotals>> out = v == null ? null : v.minutes();
-        (out == null ? misses : hits).incrementAndGet();
-        return out;
+        return v == null ? Map.of() : Map.copyOf(v.minutes);
+    }
+
+    synchronized void countMinutes(int hit, int missed) {
+        hits.addAndGet(hit);
+        misses.addAndGet(missed);
     }
 
     /** Stores whole hours read after the poll of {@code computedAt}, except those a later poll dropped. */
     synchronized void put(Key key, long computedAt, Map<Long, Map<String, KpiTotals>> hours) {
-        hours.forEach((h, v) -> store(key, computedAt, h, Map.copyOf(v), null));
+        hours.forEach((h, v) -> store(key, computedAt, h, hour -> hour.whole = Map.copyOf(v)));
         evict();
     }
 
-    /** Stores the minutes of hours (hour -> minute -> group -> sums), as {@link #put} does whole hours. */
+    /** Stores minutes (hour -> minute -> group -> sums; a minute without rows as an empty map), as {@link #put} does hours. */
     synchronized void putMinutes(Key key, long computedAt, Map<Long, Map<Long, Map<String, KpiTotals>>> hours) {
-        hours.forEach((h, v) -> store(key, computedAt, h, null, Map.copyOf(v)));
+        hours.forEach((h, minutes) -> store(key, computedAt, h, hour -> minutes.forEach((m, v) -> hour.minutes.put(m, Map.copyOf(v)))));
         evict();
     }
 
-    private void store(Key key, long computedAt, long hour, Map<String, KpiTotals> whole,
-                       Map<Long, Map<String, KpiTotals>> minutes) {
+    private void store(Key key, long computedAt, long hour, java.util.function.Consumer<Hour> change) {
         if (droppedAfter(key.dataset(), hour, computedAt)) {
             return;
         }
-        Map<Long, Hour> target = entries.computeIfAbsent(key, k -> new HashMap<>());
-        Hour old = target.get(hour);
-        Hour now = new Hour(whole != null ? whole : old == null ? null : old.whole(),
-                minutes != null ? minutes : old == null ? null : old.minutes());
-        target.put(hour, now);
-        size += now.weight() - (old == null ? 0 : old.weight());
+        Hour h = entries.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(hour, k -> new Hour());
+        size -= h.weight();
+        change.accept(h);
+        size += h.weight();
     }
 
     synchronized long size() {
@@ -161,9 +170,12 @@ final class KpiHourCache {
         return last > computedAt;
     }
 
-    /** @param dataset null with {@code everyDataset}: rows of every dataset were removed */
-    private void drop(String dataset, long hour, boolean everyDataset) {
-        if (everyDataset) {
+    /**
+     * Forgets the hour's sums and the given minutes of it (null: all its minutes), for the keys of that
+     * dataset and of every dataset; dataset null: for every key.
+     */
+    private void drop(String dataset, long hour, Set<Long> minutes) {
+        if (dataset == null) {
             droppedEveryDataset.put(hour, generation);
         } else {
             droppedByDataset.computeIfAbsent(dataset, d -> new HashMap<>()).put(hour, generation);
@@ -171,16 +183,21 @@ final class KpiHourCache {
         }
         for (var e : entries.entrySet()) {
             String keyDataset = e.getKey().dataset();
-            if (everyDataset || keyDataset == null || keyDataset.equals(dataset)) {
-                Hour old = e.getValue().remove(hour);
-                if (old != null) {
-                    size -= old.weight();
-                }
+            Hour h = dataset == null || keyDataset == null || keyDataset.equals(dataset) ? e.getValue().get(hour) : null;
+            if (h == null) {
+                continue;
             }
+            size -= h.weight();
+            h.whole = null;
+            if (minutes == null) {
+                h.minutes.clear();
+            } else {
+                h.minutes.keySet().removeAll(minutes);
+            }
+            size += h.weight();
         }
     }
 
-    /** An hour or minute set without rows still takes a slot, or empty hours would be read again and again. */
     private void evict() {
         Iterator<Map.Entry<Key, Map<Long, Hour>>> it = entries.entrySet().iterator();
         while (size > maxTotals && it.hasNext()) {

@@ -72,8 +72,9 @@ public final class KpiMinuteReader {
 
     /**
      * Segment start -> group -> sums. Whole hours come from the cache; a partial hour from the cached
-     * minutes of its hour. What is missing is read in one query: whole hours as hours, the hours of partial
-     * segments minute by minute (so that the next window edge in the same hour is a cache hit too).
+     * minutes of its hour. What is missing is read in one query: whole hours as hours, minutes as
+     * minutes, and for an edge hour the cache knows nothing of, all its minutes (so that the next window
+     * edge in the same hour is a cache hit too).
      */
     private Map<Long, Map<String, KpiTotals>> read(List<Segment> segments, String dataset, KpiDimensions dims,
                                                   GroupBy group, long requestStartNanos) {
@@ -82,57 +83,69 @@ public final class KpiMinuteReader {
         Set<Long> hours = new LinkedHashSet<>();
         segments.stream().filter(Segment::wholeHour).forEach(s -> hours.add(s.start()));
         Map<Long, Map<String, KpiTotals>> out = new HashMap<>(cache.get(key, hours));
-        Map<Long, Map<Long, Map<String, KpiTotals>>> minutes = new HashMap<>();
+        Map<Long, Map<Long, Map<String, KpiTotals>>> known = new HashMap<>();
         List<long[]> ranges = new ArrayList<>();
         List<long[]> fine = new ArrayList<>();
-        Set<Long> missing = new LinkedHashSet<>();
+        Set<Long> missingHours = new LinkedHashSet<>();
+        int minuteHits = 0;
+        int minuteMisses = 0;
         for (Segment s : segments) {
             if (s.wholeHour()) {
                 if (!out.containsKey(s.start())) {
-                    missing.add(s.start());
+                    missingHours.add(s.start());
                     extend(ranges, s.start(), s.end());
                 }
                 continue;
             }
             long hour = s.start() - s.start() % HOUR_MS;
-            if (!minutes.containsKey(hour)) {
-                Map<Long, Map<String, KpiTotals>> cached = cache.minutes(key, hour);
-                if (cached != null) {
-                    minutes.put(hour, cached);
-                } else if (fine.stream().noneMatch(f -> f[0] == hour)) {
-                    fine.add(new long[] {hour, hour + HOUR_MS});
-                    ranges.add(new long[] {hour, hour + HOUR_MS});
+            Map<Long, Map<String, KpiTotals>> minutes = known.computeIfAbsent(hour, h -> cache.minutes(key, h));
+            List<Long> wanted = minutes.isEmpty() ? minutesOf(hour, hour + HOUR_MS) : minutesOf(s.start(), s.end());
+            for (long m : wanted) {
+                if (minutes.containsKey(m)) {
+                    minuteHits++;
+                } else if (fine.stream().noneMatch(f -> f[0] <= m && m < f[1])) {
+                    minuteMisses++;
+                    extend(fine, m, m + MINUTE_MS);
                 }
             }
         }
+        cache.countMinutes(minuteHits, minuteMisses);
+        ranges.addAll(fine);
         if (!ranges.isEmpty()) {
             Map<Long, Map<String, KpiTotals>> read = repository.sums(ranges, fine, MINUTE_MS, HOUR_MS, dataset, dims, group);
             Map<Long, Map<Long, Map<String, KpiTotals>>> readMinutes = new HashMap<>();
             for (long[] f : fine) {
-                readMinutes.put(f[0], new HashMap<>());
-            }
-            read.forEach((label, groups) -> {
-                Map<Long, Map<String, KpiTotals>> m = readMinutes.get(label - label % HOUR_MS);
-                if (m != null) {
-                    m.put(label, groups);
+                for (long m : minutesOf(f[0], f[1])) {
+                    readMinutes.computeIfAbsent(m - m % HOUR_MS, h -> new HashMap<>()).put(m, read.getOrDefault(m, Map.of()));
                 }
-            });
-            Map<Long, Map<String, KpiTotals>> readHours = new HashMap<>();
-            for (Long h : missing) {
-                // an hour read by the minute (an edge of another window) is the sum of its minutes
-                Map<String, KpiTotals> whole = readMinutes.containsKey(h) ? sumMinutes(readMinutes.get(h), h, h + HOUR_MS)
-                        : read.getOrDefault(h, Map.of());
-                readHours.put(h, whole);
-                out.put(h, whole);
             }
+            Map<Long, Map<String, KpiTotals>> readHours = new HashMap<>();
+            for (Long h : missingHours) {
+                readHours.put(h, read.getOrDefault(h, Map.of()));
+            }
+            out.putAll(readHours);
             cache.put(key, generation, readHours);
             cache.putMinutes(key, generation, readMinutes);
-            minutes.putAll(readMinutes);
+            readMinutes.forEach((h, m) -> {
+                Map<Long, Map<String, KpiTotals>> all = new HashMap<>(known.getOrDefault(h, Map.of()));
+                all.putAll(m);
+                known.put(h, all);
+            });
         }
         for (Segment s : segments) {
             if (!s.wholeHour()) {
-                out.put(s.start(), sumMinutes(minutes.get(s.start() - s.start() % HOUR_MS), s.start(), s.end()));
+                out.put(s.start(), sumMinutes(known.get(s.start() - s.start() % HOUR_MS), s.start(), s.end()));
             }
+        }
+        return out;
+    }
+
+    /** Starts of the minutes starting in [from, to). */
+    private static List<Long> minutesOf(long from, long to) {
+        List<Long> out = new ArrayList<>();
+        long first = from % MINUTE_MS == 0 ? from : from - from % MINUTE_MS + MINUTE_MS;
+        for (long m = first; m < to; m += MINUTE_MS) {
+            out.add(m);
         }
         return out;
     }

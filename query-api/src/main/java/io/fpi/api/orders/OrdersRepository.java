@@ -40,6 +40,8 @@ public final class OrdersRepository {
     public static final int MAX_EVENTS = 10_000;
     /** Past this many candidate rows the two steps give way to one plain sort under FINAL. */
     private static final int MAX_CANDIDATES = 20_000;
+    /** Candidate keys written into the SQL up to this many characters, a subquery beyond. */
+    private static final int MAX_KEYS_SQL = 100_000;
 
     private static final String COLUMNS = """
             order_id, dataset, status, placed_at_ms, last_event_ms, channel, fulfillment_type, node_id,
@@ -113,9 +115,13 @@ public final class OrdersRepository {
             }
             boolean all = candidates.size() < n;
             long oldest = longValue(candidates.get(candidates.size() - 1), "placed_at_ms");
+            String exact = all ? conditions : conditions + " AND placed_at_ms > " + SqlLiterals.number(oldest);
             String keys = String.join(", ", candidates.stream().map(r -> "(" + SqlLiterals.string(text(r, "dataset")) + ", "
                     + SqlLiterals.string(text(r, "order_id")) + ")").distinct().toList());
-            String exact = all ? conditions : conditions + " AND placed_at_ms > " + SqlLiterals.number(oldest);
+            if (keys.length() > MAX_KEYS_SQL) {
+                // ClickHouse parses at most max_query_size (256 kB by default): long lists go as a subquery
+                keys = "SELECT dataset, order_id FROM traces WHERE " + exact;
+            }
             List<OrderSummary> rows = clickHouse.query("orders.page", PAGE.formatted(COLUMNS, keys, exact,
                     SqlLiterals.number(want))).stream().map(OrdersRepository::summary).toList();
             if (all || rows.size() >= want) {
