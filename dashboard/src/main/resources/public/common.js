@@ -23,6 +23,15 @@ window.FPI = (function () {
     }
   }
 
+  // `bin/fpi demo` prints page URLs ending in #token=<token>: the fragment never reaches a server
+  // or its logs. Take it into storage at once and drop it from the address bar and the history.
+  (function adoptTokenFromFragment() {
+    const m = /^#token=([A-Za-z0-9_\-.~]+)$/.exec(window.location.hash);
+    if (!m) return;
+    setToken(m[1]);
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  })();
+
   const unauthorizedListeners = [];
 
   /**

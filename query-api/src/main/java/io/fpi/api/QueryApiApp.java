@@ -1,85 +1,104 @@
 package io.fpi.api;
 
 import io.fpi.api.auth.ApiAuth;
-import io.fpi.api.auth.Role;
-import io.fpi.api.health.HealthController;
-import io.fpi.api.health.HealthService;
-import io.fpi.api.health.KafkaProbe;
-import io.fpi.api.http.ErrorHandling;
-import io.fpi.api.http.JettyErrorHandler;
-import io.fpi.api.http.Json;
+import io.fpi.api.bottlenecks.BottlenecksController;
+import io.fpi.api.bottlenecks.BottlenecksService;
+import io.fpi.api.bottlenecks.StageWaitsRepository;
+import io.fpi.api.clickhouse.TimedClickHouse;
+import io.fpi.api.exceptions.PatternsController;
+import io.fpi.api.exceptions.PatternsRepository;
+import io.fpi.api.exceptions.PatternsService;
 import io.fpi.api.findings.FindingsController;
 import io.fpi.api.findings.FindingsRepository;
 import io.fpi.api.findings.FindingsService;
-import io.fpi.api.kpis.KpiMinuteRepository;
+import io.fpi.api.health.HealthController;
+import io.fpi.api.health.HealthService;
+import io.fpi.api.health.KafkaProbe;
+import io.fpi.api.http.ApiException;
+import io.fpi.api.http.ErrorHandling;
+import io.fpi.api.http.JettyErrorHandler;
+import io.fpi.api.http.Json;
 import io.fpi.api.kpis.KpisController;
-import io.fpi.api.kpis.KpisRepository;
 import io.fpi.api.kpis.KpisService;
+import io.fpi.api.metrics.ApiMetrics;
+import io.fpi.api.metrics.MetricsController;
 import io.fpi.api.orders.OrdersController;
 import io.fpi.api.orders.OrdersRepository;
 import io.fpi.api.orders.OrdersService;
 import io.fpi.api.process.ProcessController;
 import io.fpi.api.process.ProcessRepository;
 import io.fpi.api.process.ProcessService;
+import io.fpi.api.routes.ApiRoute;
+import io.fpi.api.routes.ApiRoutes;
+import io.fpi.api.routes.OpenApi;
 import io.fpi.api.webhooks.WebhooksController;
 import io.fpi.runtime.clickhouse.ClickHouseClient;
-import io.fpi.runtime.config.Env;
 import io.fpi.webhooks.WebhookConfig;
 import io.fpi.webhooks.subscriptions.WebhookAdmin;
 import io.fpi.webhooks.subscriptions.WebhookRequestException;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The query API and the dashboard it serves, built from its dependencies so that tests and the
- * launcher wire real or local ones alike. Routes:
- * <ul>
- *   <li>{@code GET /api/health}</li>
- *   <li>{@code GET /api/orders?limit=&status=&dataset=}</li>
- *   <li>{@code GET /api/orders/{orderId}/trace?dataset=}</li>
- *   <li>{@code GET /api/kpis/summary?from=&to=&dataset=}</li>
- *   <li>{@code GET /api/kpis/timeseries?metric=&interval=&from=&to=&dataset=}</li>
- *   <li>{@code GET /api/kpis/rollup?interval=&from=&to=&dataset=&channel=&fulfillment_type=&region=&node=}</li>
- *   <li>{@code GET /api/findings?type=&dataset=&order_id=&from=&to=&limit=}</li>
- *   <li>{@code GET /api/process/dfg?dataset=&from=&to=&limit=}, {@code /variants?dataset=&from=&to=&limit=},
- *       {@code /bottlenecks?dataset=&node=&rank_by=&from=&to=&limit=}, {@code /edges?dataset=&interval=&from=&to=}</li>
- *   <li>{@code /} the dashboard (classpath {@code /public} of fpi-dashboard), {@code /webjars/**}</li>
- *   <li>admin role: {@code POST|GET /api/webhooks}, {@code GET|PATCH|DELETE /api/webhooks/{id}},
- *       {@code GET /api/webhooks/{id}/deliveries}, {@code POST /api/webhooks/{id}/test},
- *       {@code POST /api/webhooks/{id}/deliveries/{deliveryId}/redeliver}</li>
- * </ul>
- * Routes registered with a {@link Role} need a bearer token of that role ({@link ApiAuth}); the
- * others are open. The Kafka probe belongs to the caller, who closes it after {@link #stop()}.
+ * launcher wire real or local ones alike. The routes, their roles and their documentation are the
+ * table of {@link ApiRoutes}; {@link #routes()} hands it to whoever needs it (the auth, docs). Every
+ * route refuses query parameters it does not document, answers errors as JSON and is counted in
+ * /metrics. Also {@code /} the dashboard (classpath {@code /public} of fpi-dashboard) and {@code /webjars/**}.
+ * Every route but health and /openapi.json needs a bearer token of the route's role ({@link ApiAuth}).
+ * The Kafka probe belongs to the caller, who closes it after {@link #stop()}.
  */
 public final class QueryApiApp {
     /** Long query strings (10 kB ids, say) get a JSON 400 from us instead of Jetty's bare 431. */
     private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+    private static final String VERSION = "0.1.0";
 
     private final Javalin app;
+    private final List<ApiRoute> routes;
+    private final ApiMetrics metrics = new ApiMetrics();
     private final ApiAuth auth;
     private final WebhookAdmin webhookAdmin;
 
-    /** Authentication and webhooks configured from the environment (FPI_AUTH, FPI_API_TOKENS*, FPI_WEBHOOK_*). */
+    /**
+     * Without authentication ({@link ApiAuth#off()}, so it starts only on loopback) and with the
+     * webhook settings of the environment: for tests and benchmarks on this machine.
+     */
     public QueryApiApp(ClickHouseClient clickHouse, KafkaProbe kafka, ApiConfig config) {
-        this(clickHouse, kafka, config, ApiAuth.fromEnv(Env.system(), null), WebhookConfig.fromEnv(Env.system()));
+        this(clickHouse, kafka, config, ApiAuth.off(), WebhookConfig.fromEnv(io.fpi.runtime.config.Env.system()));
     }
 
     /**
-     * @param auth     who may call the routes that need a role
+     * @param auth     who may call which route: runs before every route with the route's declared role
      * @param webhooks the webhook settings the API needs: allowlist, secret key, timeouts of test sends
      */
     public QueryApiApp(ClickHouseClient clickHouse, KafkaProbe kafka, ApiConfig config, ApiAuth auth, WebhookConfig webhooks) {
         this.auth = auth;
         this.webhookAdmin = new WebhookAdmin(clickHouse, webhooks);
-        var hooks = new WebhooksController(webhookAdmin);
-        var health = new HealthController(new HealthService(clickHouse.endpoint(), kafka, config.healthTimeout()));
-        var orders = new OrdersController(new OrdersService(new OrdersRepository(clickHouse)));
-        var kpis = new KpisController(new KpisService(new KpisRepository(clickHouse), new KpiMinuteRepository(clickHouse),
-                config.maxTimeseriesPoints()), config);
-        var findings = new FindingsController(new FindingsService(new FindingsRepository(clickHouse)));
-        var process = new ProcessController(new ProcessService(new ProcessRepository(clickHouse), config.maxTimeseriesPoints()),
-                config);
+        TimedClickHouse ch = new TimedClickHouse(clickHouse, metrics);
+        var controllers = new ApiRoutes.Controllers(
+                new HealthController(new HealthService(clickHouse.endpoint(), kafka, config.healthTimeout())),
+                new OrdersController(new OrdersService(new OrdersRepository(ch))),
+                new KpisController(new KpisService(ch, metrics, config.maxTimeseriesPoints(), config.kpiCacheTotals(),
+                        config.maxOpenOrders()), config),
+                new FindingsController(new FindingsService(new FindingsRepository(ch))),
+                new ProcessController(new ProcessService(new ProcessRepository(ch), config.maxTimeseriesPoints()), config),
+                new BottlenecksController(new BottlenecksService(new StageWaitsRepository(ch)), config),
+                new PatternsController(new PatternsService(new PatternsRepository(ch)), config),
+                new MetricsController(metrics),
+                new WebhooksController(webhookAdmin));
+        // the document describes the table that serves it, so it is made once the table exists
+        AtomicReference<Map<String, Object>> openApi = new AtomicReference<>();
+        this.routes = ApiRoutes.table(controllers, () -> ctx -> ctx.json(openApi.get()));
+        openApi.set(OpenApi.document(routes, VERSION));
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -91,32 +110,24 @@ public final class QueryApiApp {
                 files.location = Location.CLASSPATH;
             });
             cfg.staticFiles.enableWebjars();
-
-            cfg.routes.get("/api/health", health::get);
-            cfg.routes.get("/api/orders", orders::list);
-            cfg.routes.get("/api/orders/{orderId}/trace", orders::trace);
-            cfg.routes.get("/api/kpis/summary", kpis::summary);
-            cfg.routes.get("/api/kpis/timeseries", kpis::timeseries);
-            cfg.routes.get("/api/kpis/rollup", kpis::rollup);
-            cfg.routes.get("/api/findings", findings::list);
-            cfg.routes.get("/api/process/dfg", process::dfg);
-            cfg.routes.get("/api/process/variants", process::variants);
-            cfg.routes.get("/api/process/bottlenecks", process::bottlenecks);
-            cfg.routes.get("/api/process/edges", process::edges);
-
-            cfg.routes.post("/api/webhooks", hooks::create, Role.ADMIN);
-            cfg.routes.get("/api/webhooks", hooks::list, Role.ADMIN);
-            cfg.routes.get("/api/webhooks/{id}", hooks::get, Role.ADMIN);
-            cfg.routes.patch("/api/webhooks/{id}", hooks::update, Role.ADMIN);
-            cfg.routes.delete("/api/webhooks/{id}", hooks::delete, Role.ADMIN);
-            cfg.routes.get("/api/webhooks/{id}/deliveries", hooks::deliveries, Role.ADMIN);
-            cfg.routes.post("/api/webhooks/{id}/test", hooks::test, Role.ADMIN);
-            cfg.routes.post("/api/webhooks/{id}/deliveries/{deliveryId}/redeliver", hooks::redeliver, Role.ADMIN);
-            auth.install(cfg.routes);
+            cfg.requestLogger.http((ctx, ms) -> metrics.recordRequest(routeLabel(ctx), ctx.method().name(), ctx.statusCode(),
+                    ms / 1000.0));
+            for (ApiRoute r : routes) {
+                cfg.routes.addHttpHandler(r.method(), r.path(), guarded(r, auth), r.access());
+            }
             ErrorHandling.install(cfg.routes);
             cfg.routes.exception(WebhookRequestException.class,
                     (e, ctx) -> ErrorHandling.respond(ctx, e.status(), e.code(), e.getMessage()));
         });
+    }
+
+    /** The route table: method, path, least role, handler and documentation of every API route. */
+    public List<ApiRoute> routes() {
+        return routes;
+    }
+
+    public ApiMetrics metrics() {
+        return metrics;
     }
 
     public Javalin javalinApp() {
@@ -137,5 +148,39 @@ public final class QueryApiApp {
 
     public int port() {
         return app.port();
+    }
+
+    /** The access check, then a 400 for undocumented query parameters (a typo must not silently widen a filter). */
+    private static Handler guarded(ApiRoute route, ApiAuth access) {
+        Set<String> accepted = new TreeSet<>(route.doc().queryParamNames());
+        return ctx -> {
+            access.check(ctx, route.access());
+            for (String name : ctx.queryParamMap().keySet()) {
+                if (!accepted.contains(name)) {
+                    throw ApiException.badRequest("unknown parameter '" + abbreviate(name) + "': " + route.path()
+                            + (accepted.isEmpty() ? " takes no parameters" : " accepts " + String.join(", ", accepted)));
+                }
+            }
+            route.handler().handle(ctx);
+        };
+    }
+
+    private static String abbreviate(String s) {
+        String printable = s.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
+    }
+
+    /** The route template, so that labels stay few: never the raw path. */
+    private static String routeLabel(Context ctx) {
+        Endpoint e = null;
+        try {
+            e = ctx.endpoints().matchedHttpEndpoint();
+        } catch (RuntimeException ignored) {
+            // no endpoint matched: a static file or a 404
+        }
+        if (e != null) {
+            return e.path;
+        }
+        return ctx.statusCode() == 404 ? "unmatched" : "static";
     }
 }

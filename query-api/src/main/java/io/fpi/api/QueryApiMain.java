@@ -1,11 +1,13 @@
 package io.fpi.api;
 
+import io.fpi.api.auth.ApiAuth;
 import io.fpi.api.health.KafkaProbe;
 import io.fpi.runtime.clickhouse.ClickHouseClient;
 import io.fpi.runtime.clickhouse.ClickHouseEndpoint;
 import io.fpi.runtime.clickhouse.ClickHouseException;
 import io.fpi.runtime.config.Env;
 import io.fpi.runtime.migrations.Migrations;
+import io.fpi.webhooks.WebhookConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +35,7 @@ public final class QueryApiMain {
                 env.get("FPI_CLICKHOUSE_URL", "http://127.0.0.1:8123")));
         KafkaProbe kafka = new KafkaProbe(env.get("FPI_KAFKA_BOOTSTRAP", "127.0.0.1:9092"), config.healthTimeout());
         ensureSchema(clickHouse);
-        QueryApiApp app = new QueryApiApp(clickHouse, kafka, config)
+        QueryApiApp app = new QueryApiApp(clickHouse, kafka, config, ApiAuth.fromEnv(env, null), WebhookConfig.fromEnv(env))
                 .start(env.get("FPI_HTTP_HOST", "127.0.0.1"), env.getInt("FPI_HTTP_PORT", 8080));
         LOG.info("FPI query API and dashboard on port {} (ClickHouse {}, Kafka {})", app.port(),
                 clickHouse.endpoint(), kafka.bootstrapServers());

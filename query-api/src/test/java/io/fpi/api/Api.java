@@ -24,11 +24,20 @@ final class Api {
 
     /** @param pathAndQuery already encoded, e.g. from {@link #q} and {@link #path} */
     Response get(String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                .timeout(Duration.ofSeconds(30)).GET().build();
+        return get(pathAndQuery, null);
+    }
+
+    /** With an Accept header (null: none). */
+    Response get(String pathAndQuery, String accept) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30)).GET();
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        HttpRequest request = b.build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                    r.headers().firstValue("Content-Disposition").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -47,7 +56,7 @@ final class Api {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    record Response(int status, String contentType, String body) {
+    record Response(int status, String contentType, String body, String disposition) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);

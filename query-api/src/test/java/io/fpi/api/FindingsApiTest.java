@@ -108,4 +108,50 @@ class FindingsApiTest extends QueryApiTestBase {
         assertThat(r.json().get("error").asText()).isEqualTo("bad_request");
         assertThat(r.json().get("message").asText()).startsWith(message.strip());
     }
+
+    @Test
+    void GET_findings_pages_by_cursor_through_every_finding_once_in_order() {
+        List<String> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = ok("/api/findings?limit=4" + (cursor == null ? "" : "&" + q("cursor", cursor)));
+            all.addAll(ids(page));
+            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asText();
+        } while (cursor != null);
+
+        assertThat(all).containsExactly("stall-b", "resolved-a", FindingFixtures.SLA_A, "recurring-c", "risk-d", "spike-e");
+    }
+
+    @Test
+    void GET_findings_breaks_ties_of_detection_time_across_pages_by_finding_id() {
+        JsonNode first = ok("/api/findings?limit=1");   // stall-b and resolved-a share T0+3h
+        JsonNode second = ok("/api/findings?limit=1&" + q("cursor", first.get("next_cursor").asText()));
+
+        assertThat(ids(first)).containsExactly("stall-b");
+        assertThat(ids(second)).containsExactly("resolved-a");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "node=DC-1                        | sla_breach-00000000000000a1",
+        "severity=CRITICAL                | sla_breach-00000000000000a1",
+        "severity=info                    | resolved-a",
+        "severity=warning&dataset=other   | risk-d",
+        "node=DC-9                        | ''",
+    })
+    void GET_findings_filters_by_node_and_severity(String query, String expected) {
+        List<String> want = expected.isBlank() ? List.of() : List.of(expected.strip().split(" "));
+
+        assertThat(ids(ok("/api/findings?" + query.strip()))).containsExactlyElementsOf(want);
+    }
+
+    @Test
+    void GET_findings_with_a_cursor_of_another_list_gives_400() {
+        String ordersCursor = api.get("/api/orders?limit=1").json().get("next_cursor").asText();
+
+        Api.Response r = api.get("/api/findings?" + q("cursor", ordersCursor));
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("message").asText()).startsWith("cursor is not one this list issued");
+    }
 }

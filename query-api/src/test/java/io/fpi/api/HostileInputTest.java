@@ -26,9 +26,18 @@ class HostileInputTest extends QueryApiTestBase {
         return HOSTILE.stream();
     }
 
+    /** Numbers a parser might take for something else, or that overflow. */
+    static final List<String> NUMBERS = List.of("2147483648", "-2147483649", "99999999999999999999", "1e309", "NaN",
+            "Infinity", "-0x10", "0x7fffffff", "1.0", " 1 1", "+9999999", "-1");
+
+    static Stream<String> numbers() {
+        return NUMBERS.stream();
+    }
+
     private static final String COUNTS = "SELECT (SELECT count() FROM traces FINAL) AS traces,"
             + " (SELECT count() FROM events FINAL) AS events, (SELECT count() FROM kpi_minute FINAL) AS kpi_minute,"
-            + " (SELECT count() FROM findings FINAL) AS findings";
+            + " (SELECT count() FROM findings FINAL) AS findings,"
+            + " (SELECT count() FROM exception_windows FINAL) AS exception_windows";
     private static JsonNode countsBefore;
 
     @BeforeAll
@@ -181,5 +190,105 @@ class HostileInputTest extends QueryApiTestBase {
             }
         }
         assertRefused(api.get("/api/kpis/rollup?" + q("interval", s)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_filters_on_orders_give_400_or_no_orders(String s) {
+        for (String name : List.of("stage", "channel", "fulfillment_type", "region", "node")) {
+            assertRefusedOrEmpty(api.get("/api/orders?" + q(name, s)), "orders");
+        }
+        assertRefused(api.get("/api/orders?" + q("from", s)));
+        assertRefused(api.get("/api/orders?" + q("to", s)));
+        assertRefused(api.get("/api/orders?" + q("cursor", s)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_node_severity_and_cursor_on_findings_give_400_or_no_findings(String s) {
+        assertRefusedOrEmpty(api.get("/api/findings?" + q("node", s)), "findings");
+        assertRefusedOrEmpty(api.get("/api/findings?" + q("severity", s)), "findings");
+        assertRefused(api.get("/api/findings?" + q("cursor", s)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_dimensions_on_the_summary_and_timeseries_give_400_or_zero(String s) {
+        for (String name : List.of("channel", "fulfillment_type", "region", "node")) {
+            Api.Response r = api.get("/api/kpis/summary?" + q(name, s));
+            assertThat(r.status()).as(r.toString()).isIn(200, 400, 414);
+            if (r.status() == 200) {
+                assertThat(r.json().get("orders_placed").asLong()).isZero();
+                assertThat(r.json().get("orders_open").asLong()).isZero();
+                assertThat(r.json().get("previous").get("orders_placed").asLong()).isZero();
+            }
+            Api.Response ts = api.get("/api/kpis/timeseries?metric=orders_placed&interval=hour&groupBy=channel&" + q(name, s));
+            assertThat(ts.status()).as(ts.toString()).isIn(200, 400, 414);
+            if (ts.status() == 200) {
+                assertThat(ts.json().get("series")).isEmpty();
+            }
+        }
+        assertRefused(api.get("/api/kpis/timeseries?metric=orders_placed&" + q("groupBy", s)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_values_on_bottlenecks_give_400_or_no_rows(String s) {
+        for (String name : List.of("dataset", "channel", "fulfillment_type", "region", "node")) {
+            assertRefusedOrEmpty(api.get("/api/bottlenecks?" + q(name, s)), "bottlenecks");
+        }
+        for (String name : List.of("groupBy", "rank_by", "limit", "from", "to")) {
+            assertRefused(api.get("/api/bottlenecks?" + q(name, s)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_values_on_exception_patterns_give_400_or_no_patterns(String s) {
+        for (String name : List.of("dataset", "error_code", "source_system", "node", "region", "channel")) {
+            assertRefusedOrEmpty(api.get("/api/exceptions/patterns?" + q(name, s)), "top");
+        }
+        for (String name : List.of("scope", "limit", "from", "to")) {
+            assertRefused(api.get("/api/exceptions/patterns?" + q(name, s)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostile_format_or_parameter_names_give_400_on_every_route(String s) {
+        for (String path : List.of("/api/orders", "/api/kpis/summary", "/api/findings", "/api/bottlenecks",
+                "/api/exceptions/patterns", "/api/process/dfg?dataset=proc", "/api/health", "/metrics", "/openapi.json")) {
+            String sep = path.contains("?") ? "&" : "?";
+            if (!path.startsWith("/api/health") && !path.equals("/metrics") && !path.equals("/openapi.json")) {
+                assertRefused(api.get(path + sep + q("format", s)));
+            }
+            Api.Response unknown = api.get(path + sep + java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+                    + "=1");
+            assertRefused(unknown);
+            if (unknown.status() == 400) {
+                assertThat(unknown.json().get("message").asText()).startsWith("unknown parameter").hasSizeLessThan(400);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("numbers")
+    void numbers_out_of_range_or_in_odd_notations_give_400(String n) {
+        assertRefused(api.get("/api/orders?" + q("limit", n)));
+        assertRefused(api.get("/api/findings?" + q("limit", n)));
+        assertRefused(api.get("/api/bottlenecks?" + q("limit", n)));
+        assertRefused(api.get("/api/exceptions/patterns?" + q("limit", n)));
+        assertRefused(api.get("/api/process/variants?dataset=proc&" + q("limit", n)));
+        assertRefused(api.get("/api/kpis/summary?" + q("from", n)));
+        assertRefused(api.get("/api/orders?" + q("to", n)));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"+1000000000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z",
+        "10000-01-01T00:00:00Z", "2024-02-30T00:00:00Z", "2024-03-01T25:00:00Z", "2024-03-01T10:00:00+19:00"})
+    void instants_outside_the_calendar_or_the_range_give_400(String t) {
+        assertRefused(api.get("/api/kpis/summary?" + q("from", t)));
+        assertRefused(api.get("/api/orders?" + q("from", t)));
+        assertRefused(api.get("/api/bottlenecks?" + q("to", t)));
     }
 }

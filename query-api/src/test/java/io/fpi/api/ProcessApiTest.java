@@ -167,4 +167,24 @@ class ProcessApiTest extends ProcessTestBase {
         assertFigures(r, 0, 0, 0, 0, 0, 0);
         assertThat(r.get("top_variants")).isEmpty();
     }
+
+    @Test
+    void GET_bottlenecks_by_node_sums_the_stages_of_the_cases_placed_in_the_window_ranked_by_total_then_name() {
+        JsonNode r = ok("/api/bottlenecks?groupBy=node&dataset=proc&" + q("from", "2023-06-01T09:00:00Z") + "&"
+                + q("to", "2023-06-01T12:00:00Z"));
+
+        assertThat(rows(r.get("bottlenecks"), "group", "stage", "count", "total_ms", "rank_total", "rank_mean")).containsExactly(
+                "N1 B -> C 1 20000 1 1", "N2 A -> B 1 20000 2 2", "N2 B -> C 1 20000 3 3", "N1 A -> B 1 10000 4 4",
+                "N2 C -> B 1 5000 5 5");
+    }
+
+    @Test
+    void GET_bottlenecks_by_stage_gives_count_total_mean_and_exact_p90_of_each_stage() {
+        JsonNode r = ok("/api/bottlenecks?groupBy=stage&rank_by=mean&dataset=proc&" + q("from", "2023-06-01T09:00:00Z") + "&"
+                + q("to", "2023-06-01T12:00:00Z"));
+
+        assertThat(rows(r.get("bottlenecks"), "stage", "count", "total_ms", "mean_ms", "p90_ms", "rank_total", "rank_mean"))
+                .containsExactly("B -> C 2 40000 20000 20000 1 1", "A -> B 2 30000 15000 20000 2 2", "C -> B 1 5000 5000 5000 3 3");
+        assertThat(r.get("total_wait_ms").asLong()).isEqualTo(75_000);
+    }
 }

@@ -79,6 +79,11 @@ final class TraceRowBuilder {
         return this;
     }
 
+    TraceRowBuilder dimensions(String channel, String fulfillmentType, String region) {
+        row.put("channel", channel).put("fulfillment_type", fulfillmentType).put("region", region);
+        return this;
+    }
+
     TraceRowBuilder node(String node) {
         row.put("node_id", node);
         return this;

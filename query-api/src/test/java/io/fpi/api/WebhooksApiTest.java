@@ -7,6 +7,8 @@ import io.fpi.api.auth.ApiAuth;
 import io.fpi.api.auth.Role;
 import io.fpi.api.auth.TokenStore;
 import io.fpi.api.health.KafkaProbe;
+import io.fpi.api.routes.Access;
+import io.fpi.api.routes.ApiRoute;
 import io.fpi.runtime.local.FreePorts;
 import io.fpi.webhooks.WebhookConfig;
 import io.fpi.webhooks.safety.SecretCipher;
@@ -165,10 +167,33 @@ class WebhooksApiTest {
     }
 
     @Test
-    void routes_without_a_role_stay_open() {
-        assertThat(http.call("GET", "/api/orders?limit=1", null, null).status()).isEqualTo(200);
-        assertThat(http.call("GET", "/api/kpis/summary", null, null).status()).isEqualTo(200);
+    void every_route_asks_for_the_role_the_route_table_declares() {
+        for (ApiRoute route : app.routes()) {
+            String path = route.path().replaceAll("\\{[^}]+}", "x1");
+            String method = route.method().name();
+            String body = method.equals("POST") || method.equals("PATCH") ? "{}" : null;
+            int anonymous = http.call(method, path, null, body).status();
+            if (route.access() == Access.PUBLIC) {
+                assertThat(anonymous).as("%s %s is public", method, path).isNotIn(401, 403);
+                continue;
+            }
+            assertThat(anonymous).as("%s %s without a token", method, path).isEqualTo(401);
+            for (Role role : Role.values()) {
+                String token = switch (role) {
+                    case ADMIN -> ADMIN;
+                    case ANALYST -> ANALYST;
+                    case EXECUTIVE -> EXECUTIVE;
+                };
+                int status = http.call(method, path, token, body).status();
+                if (role.grants(route.access())) {
+                    assertThat(status).as("%s %s as %s", method, path, role).isNotIn(401, 403);
+                } else {
+                    assertThat(status).as("%s %s as %s", method, path, role).isEqualTo(403);
+                }
+            }
+        }
         assertThat(Role.ADMIN.grants(Role.EXECUTIVE)).isTrue();
+        assertThat(Role.EXECUTIVE.grants(Access.ANALYST)).isFalse();
     }
 
     @Test

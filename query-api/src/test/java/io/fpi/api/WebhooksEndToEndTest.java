@@ -167,7 +167,11 @@ class WebhooksEndToEndTest {
         }
         assertThat(receiver.requests).anySatisfy(r -> assertThat(r.header("X-FPI-Event")).isEqualTo("group"));
 
-        JsonNode log = http.call("GET", "/api/webhooks/" + subscriptionId + "/deliveries?limit=1000", ADMIN, null).json();
+        // the log is written after the receiver answered: wait for the last attempt's row
+        String logPath = "/api/webhooks/" + subscriptionId + "/deliveries?limit=1000";
+        await(v -> http.call("GET", logPath, ADMIN, null).json().get("deliveries").size() >= receiver.requests.size(),
+                "every attempt in the delivery log");
+        JsonNode log = http.call("GET", logPath, ADMIN, null).json();
         assertThat(log.get("deliveries").size()).isEqualTo(receiver.requests.size());
         assertThat(log.get("deliveries")).allSatisfy(a -> {
             assertThat(a.get("http_status").asInt()).isEqualTo(200);

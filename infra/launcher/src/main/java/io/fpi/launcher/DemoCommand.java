@@ -2,6 +2,9 @@ package io.fpi.launcher;
 
 import io.fpi.api.ApiConfig;
 import io.fpi.api.QueryApiApp;
+import io.fpi.api.auth.ApiAuth;
+import io.fpi.api.auth.DemoTokens;
+import io.fpi.api.auth.Role;
 import io.fpi.api.health.KafkaProbe;
 import io.fpi.detection.job.FpiJob;
 import io.fpi.jobs.traces.TraceJobConfig;
@@ -13,6 +16,8 @@ import io.fpi.simulator.SimulationSummary;
 import io.fpi.simulator.Simulator;
 import io.fpi.simulator.truth.GroundTruthFileWriter;
 import io.fpi.simulator.truth.GroundTruthSink;
+import io.fpi.webhooks.WebhookConfig;
+import io.fpi.webhooks.WebhookService;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +80,7 @@ final class DemoCommand {
             if (sim.groundTruth() != null) {
                 out.printf("  Simulator:  dataset %s, ground truth %s%n", sim.config().dataset(), sim.groundTruth());
             }
-            out.printf("Governance: http://localhost:%d/governance/%n", platform.api.port());
-            out.printf("Dashboard: http://localhost:%d/%n", platform.api.port());
+            printAccess(out, platform, dataDir);
             out.flush();
             platform.awaitStop(options.duration());
             return 0;
@@ -99,6 +103,50 @@ final class DemoCommand {
                 // the hook is running: Ctrl-C
             }
         }
+    }
+
+    /**
+     * The URLs, and at first start the new tokens. The analyst token rides in the URL's fragment,
+     * which the browser never sends to a server: the page stores it and removes it from the address bar.
+     */
+    private static void printAccess(PrintStream out, Platform platform, Path dataDir) {
+        int port = platform.api.port();
+        Map<Role, String> tokens = platform.newTokens;
+        String fragment = tokens.containsKey(Role.ANALYST) ? "#token=" + tokens.get(Role.ANALYST) : "";
+        if (!platform.auth.enabled()) {
+            out.println("  API auth:   OFF (FPI_AUTH=off): every route is open on this machine");
+        } else if (!tokens.isEmpty()) {
+            out.println("  API tokens (shown once; only their hashes are kept in " + platform.tokensFile + "):");
+            for (Role r : Role.values()) {
+                out.printf("    %-9s  %s%n", r.wireName(), tokens.get(r));
+            }
+        } else {
+            out.println("  API tokens: created at first start (hashes in " + platform.tokensFile
+                    + "; delete it and restart for new ones)");
+        }
+        out.printf("  Webhooks:   dispatcher on %s; private targets allowed: %s%n", platform.webhookConfig.findingsTopic(),
+                platform.webhookConfig.allowedHosts());
+        out.printf("Governance: http://localhost:%d/governance/%s%n", port, fragment);
+        out.printf("Dashboard: http://localhost:%d/%s%n", port, fragment);
+    }
+
+    /**
+     * The demo's webhook settings: the environment's, with the stored-secret key kept in the demo's
+     * data directory, and receivers on this machine allowed unless FPI_WEBHOOK_ALLOWED_HOSTS says
+     * otherwise (a local receiver is how one tries webhooks out).
+     */
+    static WebhookConfig webhookConfig(Env env, Path dataDir, int httpPort) {
+        WebhookConfig c = WebhookConfig.fromEnv(env);
+        if (env.getOrNull("FPI_WEBHOOK_SECRET_KEY_FILE") == null) {
+            c = c.withSecretKey(c.secretKey(), dataDir.resolve("webhook-secret.key"));
+        }
+        if (env.getOrNull("FPI_WEBHOOK_ALLOWED_HOSTS") == null) {
+            c = c.withAllowedHosts("127.0.0.0/8,::1,localhost");
+        }
+        if (env.getOrNull("FPI_WEBHOOK_EXTERNAL_URL") == null) {
+            c = c.withExternalUrl("http://localhost:" + httpPort + "/");
+        }
+        return c;
     }
 
     private static SimulateOptions simulatorOptions(DemoOptions options, Env env, Path dataDir) {
@@ -125,6 +173,11 @@ final class DemoCommand {
         private volatile LocalFlink flink;
         private volatile KafkaProbe kafkaProbe;
         private volatile QueryApiApp api;
+        private volatile WebhookService webhooks;
+        private volatile ApiAuth auth;
+        private volatile Path tokensFile;
+        private volatile Map<Role, String> newTokens = Map.of();
+        private volatile WebhookConfig webhookConfig;
         private volatile Thread simulator;
 
         void start(Env env, Path dataDir, int httpPort, SimulateOptions sim) throws Exception {
@@ -135,7 +188,16 @@ final class DemoCommand {
                     .withClickHouse(services.clickHouse());
             flink = LocalFlink.start(job, env, dataDir.resolve("checkpoints"));
             kafkaProbe = new KafkaProbe(services.kafkaBootstrap(), Duration.ofSeconds(2));
-            api = new QueryApiApp(new ClickHouseClient(services.clickHouse()), kafkaProbe, ApiConfig.defaults())
+            tokensFile = Path.of(env.get("FPI_API_TOKENS_FILE", dataDir.resolve("api-tokens").toString()));
+            auth = ApiAuth.fromEnv(env, tokensFile);
+            if (auth.enabled() && env.getOrNull("FPI_API_TOKENS_FILE") == null) {
+                newTokens = DemoTokens.ensure(tokensFile);
+                auth = ApiAuth.fromEnv(env, tokensFile); // now with the new hashes
+            }
+            webhookConfig = webhookConfig(env, dataDir, httpPort);
+            ClickHouseClient ch = new ClickHouseClient(services.clickHouse());
+            webhooks = WebhookService.start(ch, services.kafkaBootstrap(), webhookConfig);
+            api = new QueryApiApp(ch, kafkaProbe, ApiConfig.defaults(), auth, webhookConfig)
                     .start(env.get("FPI_HTTP_HOST", "127.0.0.1"), httpPort);
             Files.createDirectories(sim.groundTruth().getParent());
             simulator = new Thread(() -> simulate(sim, job.eventsTopic()), "fpi-simulator");
@@ -169,6 +231,9 @@ final class DemoCommand {
             join(simulator);
             if (api != null) {
                 step("API", api::stop);
+            }
+            if (webhooks != null) {
+                step("webhook dispatcher", webhooks::close);
             }
             if (kafkaProbe != null) {
                 step("Kafka probe", kafkaProbe::close);

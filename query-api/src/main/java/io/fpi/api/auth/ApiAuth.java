@@ -2,27 +2,25 @@ package io.fpi.api.auth;
 
 import io.fpi.api.http.ApiException;
 import io.fpi.runtime.config.Env;
-import io.javalin.config.RoutesConfig;
+import io.fpi.api.routes.Access;
+import io.fpi.api.routes.AccessCheck;
 import io.javalin.http.Context;
-import io.javalin.security.RouteRole;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bearer-token authentication and role checks for the routes that name a {@link Role}. Installed
- * as a Javalin before-matched handler: a route registered with a role
- * ({@code routes.post("/api/webhooks", handler, Role.ADMIN)}) answers 401 without a valid
- * {@code Authorization: Bearer <token>} and 403 when the token's role does not grant it; a route
- * registered without a role stays open. Errors are the API's JSON errors.
+ * Bearer-token authentication and role checks, run before every route with the least role the
+ * route table declares for it ({@link io.fpi.api.routes.ApiRoutes}): a route that needs a role
+ * answers 401 without a valid {@code Authorization: Bearer <token>} and 403 when the token's role
+ * does not grant it; {@link Access#PUBLIC} routes stay open. Errors are the API's JSON errors.
  *
  * <p>{@code FPI_AUTH=off} turns the checks off, but only for an API bound to a loopback address
  * ({@link #checkBind}); it says so in the log at every start.
  */
-public final class ApiAuth {
+public final class ApiAuth implements AccessCheck {
     private static final Logger LOG = LoggerFactory.getLogger(ApiAuth.class);
     /** The caller, for handlers that want to know who called (Context attribute). */
     public static final String PRINCIPAL = "fpi.principal";
@@ -60,13 +58,9 @@ public final class ApiAuth {
         return enabled;
     }
 
-    public void install(RoutesConfig routes) {
-        routes.beforeMatched(this::check);
-    }
-
-    private void check(Context ctx) {
-        Set<RouteRole> roles = ctx.routeRoles();
-        if (roles.isEmpty() || !enabled) {
+    @Override
+    public void check(Context ctx, Access required) {
+        if (required == Access.PUBLIC || !enabled) {
             return;
         }
         String header = ctx.header("Authorization");
@@ -78,10 +72,9 @@ public final class ApiAuth {
                     ? "this route needs a token: send 'Authorization: Bearer <token>'"
                     : "the bearer token is not valid");
         }
-        boolean allowed = roles.stream().anyMatch(r -> r instanceof Role required && p.role().grants(required));
-        if (!allowed) {
+        if (!p.role().grants(required)) {
             throw new ApiException(403, "forbidden", "role " + p.role().wireName() + " may not use this route; it needs "
-                    + roles.stream().map(r -> r instanceof Role x ? x.wireName() : r.toString()).sorted().toList());
+                    + required.wireName() + (required == Access.ADMIN ? "" : " or higher"));
         }
         ctx.attribute(PRINCIPAL, p);
     }

@@ -1,17 +1,15 @@
 package io.fpi.api.auth;
 
-import io.javalin.security.RouteRole;
+import io.fpi.api.routes.Access;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Who may call what. Roles nest: an admin may do everything an analyst may, an analyst everything
- * an executive may. A route states the least role it needs:
- * {@code routes.get("/api/kpis/summary", kpis::summary, Role.EXECUTIVE)}; a route without a role is
- * open (all routes but the webhooks', for now).
+ * an executive may. The route table states the least {@link Access} each route needs.
  */
-public enum Role implements RouteRole {
+public enum Role {
     /** KPIs and time series. */
     EXECUTIVE,
     /** Every read. */
@@ -22,6 +20,11 @@ public enum Role implements RouteRole {
     /** True when a caller with this role may use a route that needs {@code required}. */
     public boolean grants(Role required) {
         return ordinal() >= required.ordinal();
+    }
+
+    /** True when a caller with this role may use a route that needs {@code required}; anyone may use a public one. */
+    public boolean grants(Access required) {
+        return required == Access.PUBLIC || grants(valueOf(required.name()));
     }
 
     public String wireName() {

@@ -2,7 +2,9 @@ package io.fpi.api.findings;
 
 import io.fpi.api.http.ApiException;
 import io.fpi.api.http.Params;
+import io.fpi.api.http.Respond;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
@@ -23,15 +25,21 @@ public final class FindingsController {
         this.service = service;
     }
 
-    /** GET /api/findings?type=&dataset=&order_id=&from=&to=&limit= */
+    /** GET /api/findings?type=&dataset=&order_id=&node=&severity=&from=&to=&limit=&cursor= */
     public void list(Context ctx) {
         FindingType type = type(ctx.queryParam("type"));
-        String dataset = Params.text("dataset", ctx.queryParam("dataset")).orElse(null);
-        String orderId = Params.text("order_id", ctx.queryParam("order_id")).orElse(null);
-        var from = Params.instant("from", ctx.queryParam("from")).map(t -> t.truncatedTo(ChronoUnit.MILLIS)).orElse(null);
-        var to = Params.instant("to", ctx.queryParam("to")).map(t -> t.truncatedTo(ChronoUnit.MILLIS)).orElse(null);
+        String severity = text(ctx, "severity") == null ? null : text(ctx, "severity").strip().toLowerCase(Locale.ROOT);
         int limit = Params.intInRange("limit", ctx.queryParam("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT);
-        ctx.json(service.find(new FindingFilter(type, dataset, orderId, from, to, limit)));
+        Respond.answer(ctx, service.find(new FindingFilter(type, text(ctx, "dataset"), text(ctx, "order_id"), text(ctx, "node"),
+                severity, instant(ctx, "from"), instant(ctx, "to"), limit, FindingCursor.parse(ctx.queryParam("cursor")))));
+    }
+
+    private static String text(Context ctx, String name) {
+        return Params.text(name, ctx.queryParam(name)).orElse(null);
+    }
+
+    private static Instant instant(Context ctx, String name) {
+        return Params.instant(name, ctx.queryParam(name)).map(t -> t.truncatedTo(ChronoUnit.MILLIS)).orElse(null);
     }
 
     /** Case-insensitive, but the 400 lists the names as they are stored (SLA_BREACH, ...). */

@@ -1,6 +1,7 @@
 package io.fpi.api.findings;
 
 import io.fpi.api.http.ApiException;
+import java.util.List;
 
 /** Finding queries as the API offers them. */
 public final class FindingsService {
@@ -14,8 +15,11 @@ public final class FindingsService {
         if (f.from() != null && f.to() != null && !f.from().isBefore(f.to())) {
             throw ApiException.badRequest("from must be before to (got from=" + f.from() + ", to=" + f.to() + ")");
         }
-        var findings = repository.find(f);
-        return new FindingList(findings, findings.size(), f.limit(), f.type() == null ? null : f.type().wireName(),
-                f.dataset(), f.orderId(), f.from(), f.to());
+        List<Finding> rows = repository.find(f);
+        boolean more = rows.size() > f.limit();
+        List<Finding> page = more ? rows.subList(0, f.limit()) : rows;
+        return new FindingList(page, page.size(), f.limit(), f.type() == null ? null : f.type().wireName(),
+                f.dataset(), f.orderId(), f.from(), f.to(), f.node(), f.severity(),
+                more ? FindingCursor.of(page.get(page.size() - 1)).encode() : null);
     }
 }

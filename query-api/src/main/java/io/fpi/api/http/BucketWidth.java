@@ -6,7 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Time buckets that start on whole UTC minutes, hours or days (for rollups and bucketed edges). */
-public enum BucketWidth {
+public enum BucketWidth implements WireNamed {
     MINUTE("minute", 60_000L),
     HOUR("hour", 3_600_000L),
     DAY("day", 86_400_000L);
@@ -23,6 +23,7 @@ public enum BucketWidth {
         this.millis = millis;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }

@@ -1,5 +1,7 @@
 package io.fpi.api.kpis;
 
+import io.fpi.api.http.RecordRows;
+import io.fpi.api.http.Tabular;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,7 +11,7 @@ import java.util.List;
  * bucket of [from, to) is present; counts are 0 and ratios/percentiles null where nothing happened.
  */
 public record KpiRollup(String interval, Instant from, Instant to, String dataset, String channel,
-                        String fulfillmentType, String region, String node, List<Point> points) {
+                        String fulfillmentType, String region, String node, List<Point> points) implements Tabular {
     public KpiRollup {
         points = List.copyOf(points);
     }
@@ -27,5 +29,20 @@ public record KpiRollup(String interval, Instant from, Instant to, String datase
                     m.exceptionResolution(0.5), m.refunds(), m.refundCycle(0.5), m.inventoryAccuracy(),
                     m.integrationFailures(), m.costOrders(), m.costToServe());
         }
+    }
+
+    @Override
+    public String csvName() {
+        return "kpi-rollup";
+    }
+
+    @Override
+    public List<String> csvHeader() {
+        return RecordRows.header(Point.class);
+    }
+
+    @Override
+    public List<List<Object>> csvRows() {
+        return RecordRows.rows(points);
     }
 }

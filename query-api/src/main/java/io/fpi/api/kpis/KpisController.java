@@ -4,19 +4,11 @@ import io.fpi.api.ApiConfig;
 import io.fpi.api.http.ApiException;
 import io.fpi.api.http.BucketWidth;
 import io.fpi.api.http.Params;
+import io.fpi.api.http.Respond;
 import io.javalin.http.Context;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** HTTP for the KPI feature. */
+/** HTTP for the KPI feature: parameters in, answers out (JSON or CSV). */
 public final class KpisController {
-    private static final Map<String, Metric> METRICS = Arrays.stream(Metric.values())
-            .collect(Collectors.toMap(Metric::wireName, Function.identity()));
-    private static final Map<String, Interval> INTERVALS = Arrays.stream(Interval.values())
-            .collect(Collectors.toMap(Interval::wireName, Function.identity()));
-
     private final KpisService service;
     private final ApiConfig config;
 
@@ -25,26 +17,29 @@ public final class KpisController {
         this.config = config;
     }
 
-    /** GET /api/kpis/summary?from=&to=&dataset= */
+    /** GET /api/kpis/summary?from=&to=&dataset=&channel=&fulfillment_type=&region=&node= */
     public void summary(Context ctx) {
-        ctx.json(service.summary(range(ctx), dataset(ctx)));
+        Respond.answer(ctx, service.summary(range(ctx), dataset(ctx), dimensions(ctx)));
     }
 
-    /** GET /api/kpis/timeseries?metric=&interval=&from=&to=&dataset= */
+    /** GET /api/kpis/timeseries?metric=&interval=minute|hour|day&from=&to=&...filters&groupBy= */
     public void timeseries(Context ctx) {
-        Metric metric = Params.oneOf("metric", ctx.queryParam("metric"), METRICS)
+        Metric metric = Params.oneOf("metric", ctx.queryParam("metric"), Metric.BY_NAME)
                 .orElseThrow(() -> ApiException.badRequest("metric is required: one of "
-                        + String.join(", ", METRICS.keySet().stream().sorted().toList())));
-        Interval interval = Params.oneOf("interval", ctx.queryParam("interval"), INTERVALS).orElse(Interval.MINUTE);
-        ctx.json(service.timeseries(metric, interval, range(ctx), dataset(ctx)));
+                        + String.join(", ", Metric.BY_NAME.keySet().stream().sorted().toList())));
+        BucketWidth width = Params.oneOf("interval", ctx.queryParam("interval"), BucketWidth.BY_NAME).orElse(BucketWidth.MINUTE);
+        GroupBy group = Params.oneOf("groupBy", ctx.queryParam("groupBy"), GroupBy.BY_NAME).orElse(null);
+        Respond.answer(ctx, service.timeseries(metric, width, range(ctx), dataset(ctx), dimensions(ctx), group));
     }
 
-    /** GET /api/kpis/rollup?interval=minute|hour|day&from=&to=&dataset=&channel=&fulfillment_type=&region=&node= */
+    /** GET /api/kpis/rollup?interval=minute|hour|day&from=&to=&...filters */
     public void rollup(Context ctx) {
         BucketWidth width = Params.oneOf("interval", ctx.queryParam("interval"), BucketWidth.BY_NAME).orElse(BucketWidth.HOUR);
-        KpiDimensions dims = new KpiDimensions(text(ctx, "channel"), text(ctx, "fulfillment_type"), text(ctx, "region"),
-                text(ctx, "node"));
-        ctx.json(service.rollup(width, range(ctx), dataset(ctx), dims));
+        Respond.answer(ctx, service.rollup(width, range(ctx), dataset(ctx), dimensions(ctx)));
+    }
+
+    static KpiDimensions dimensions(Context ctx) {
+        return new KpiDimensions(text(ctx, "channel"), text(ctx, "fulfillment_type"), text(ctx, "region"), text(ctx, "node"));
     }
 
     private static String text(Context ctx, String name) {

@@ -1,56 +1,68 @@
 package io.fpi.api.kpis;
 
+import io.fpi.api.http.WireNamed;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 /**
- * The metrics {@code /api/kpis/timeseries} can chart: the whitelist of what may be asked for, with
- * the SQL fragments each one needs. The fragments are constants; no request text goes into them.
- *
- * <p>"Completed" means ended as delivered or collected, including orders later returned: a return
- * does not undo the fulfilment, and its cycle time still counts.
+ * The metrics {@code /api/kpis/timeseries} can chart: every KPI of kpi_minute, each computed from a
+ * bucket's sums exactly as the summary computes it from a window's. The enum is the whitelist of
+ * {@code ?metric=}. (orders_open is a figure of "now", not of a bucket: it is in the summary only.)
  */
-public enum Metric {
-    ORDERS_PLACED("orders_placed", "placed_at_ms", "1", "count()", true),
-    ORDERS_COMPLETED("orders_completed", "completed_at_ms", Metric.COMPLETED, "count()", true),
-    CYCLE_TIME_P50_MS("cycle_time_p50_ms", "completed_at_ms", Metric.COMPLETED_WITH_CYCLE_TIME,
-            "quantileExact(0.5)(cycle_time_ms)", false),
-    CYCLE_TIME_P90_MS("cycle_time_p90_ms", "completed_at_ms", Metric.COMPLETED_WITH_CYCLE_TIME,
-            "quantileExact(0.9)(cycle_time_ms)", false);
+public enum Metric implements WireNamed {
+    ORDERS_PLACED(true, KpiTotals::ordersPlaced),
+    ORDERS_COMPLETED(true, KpiTotals::ordersCompleted),
+    ORDERS_CANCELLED(true, KpiTotals::ordersCancelled),
+    ORDERS_RETURNED(true, KpiTotals::ordersReturned),
+    UNITS_ORDERED(true, KpiTotals::unitsOrdered),
+    UNITS_FULFILLED(true, KpiTotals::unitsFulfilled),
+    FILL_RATE(false, KpiTotals::fillRate),
+    CANCELLATION_RATE(false, KpiTotals::cancellationRate),
+    CYCLE_TIME_P50_MS(false, t -> t.cycleTime(0.5)),
+    CYCLE_TIME_P90_MS(false, t -> t.cycleTime(0.9)),
+    CYCLE_TIME_P99_MS(false, t -> t.cycleTime(0.99)),
+    SLA_DUE(true, KpiTotals::slaDue),
+    SLA_MET(true, KpiTotals::slaMet),
+    SLA_ADHERENCE(false, KpiTotals::slaAdherence),
+    EXCEPTION_COUNT(true, KpiTotals::exceptionsRaised),
+    EXCEPTIONS_RESOLVED(true, KpiTotals::exceptionsResolved),
+    EXCEPTION_RESOLUTION_P50_MS(false, t -> t.exceptionResolution(0.5)),
+    EXCEPTION_RESOLUTION_P90_MS(false, t -> t.exceptionResolution(0.9)),
+    REFUNDS(true, KpiTotals::refunds),
+    REFUND_CYCLE_P50_MS(false, t -> t.refundCycle(0.5)),
+    REFUND_CYCLE_P90_MS(false, t -> t.refundCycle(0.9)),
+    INVENTORY_SYNCS(true, KpiTotals::inventorySyncs),
+    INVENTORY_SYNC_MISMATCHES(true, KpiTotals::inventorySyncMismatches),
+    INVENTORY_ACCURACY(false, KpiTotals::inventoryAccuracy),
+    COST_ORDERS(true, KpiTotals::costOrders),
+    COST_TO_SERVE(false, KpiTotals::costToServe),
+    INTEGRATION_FAILURES(true, KpiTotals::integrationFailures);
 
-    static final String COMPLETED = "status IN ('completed', 'returned')";
-    static final String COMPLETED_WITH_CYCLE_TIME = COMPLETED + " AND isNotNull(cycle_time_ms)";
+    /** wire name -> metric */
+    public static final Map<String, Metric> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toMap(Metric::wireName, Function.identity()));
 
-    private final String wireName;
-    private final String timeColumn;
-    private final String condition;
-    private final String aggregate;
     private final boolean count;
+    private final Function<KpiTotals, Number> value;
 
-    Metric(String wireName, String timeColumn, String condition, String aggregate, boolean count) {
-        this.wireName = wireName;
-        this.timeColumn = timeColumn;
-        this.condition = condition;
-        this.aggregate = aggregate;
+    Metric(boolean count, Function<KpiTotals, Number> value) {
         this.count = count;
+        this.value = value;
     }
 
+    @Override
     public String wireName() {
-        return wireName;
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The column that places an order in a time bucket. */
-    String timeColumn() {
-        return timeColumn;
-    }
-
-    String condition() {
-        return condition;
-    }
-
-    String aggregate() {
-        return aggregate;
-    }
-
-    /** Counts are 0 in an empty bucket; a percentile of nothing is null, not 0. */
+    /** Counts are 0 in an empty bucket; a ratio or percentile of nothing is null, not 0. */
     public boolean isCount() {
         return count;
+    }
+
+    public Number of(KpiTotals totals) {
+        return value.apply(totals);
     }
 }

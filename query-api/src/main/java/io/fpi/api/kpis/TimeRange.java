@@ -27,6 +27,13 @@ public record TimeRange(Instant from, Instant to) {
         return new TimeRange(start, end);
     }
 
+    /** The window of the same length just before this one, cut at the epoch. */
+    public TimeRange previous() {
+        Duration length = Duration.between(from, to);
+        Instant start = from.minus(length).isBefore(Instant.EPOCH) ? Instant.EPOCH : from.minus(length);
+        return new TimeRange(start, from);
+    }
+
     public long fromMs() {
         return from.toEpochMilli();
     }

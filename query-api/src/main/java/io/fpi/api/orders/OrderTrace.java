@@ -1,5 +1,7 @@
 package io.fpi.api.orders;
 
+import io.fpi.api.http.RecordRows;
+import io.fpi.api.http.Tabular;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ public record OrderTrace(
         List<Event> events,
         boolean eventsTruncated,
         List<Stage> stages,
-        List<Handoff> handoffs) {
+        List<Handoff> handoffs) implements Tabular {
 
     /** An event as stored; empty error fields are null, attributes come back as one object. */
     public record Event(
@@ -65,6 +67,22 @@ public record OrderTrace(
 
     /** Work passing from one party to another, and how long it waited in between. */
     public record Handoff(String from, String to, Long latencyMs) {
+    }
+
+    /** As CSV a trace is its events, one row each. */
+    @Override
+    public String csvName() {
+        return "trace-" + orderId.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    @Override
+    public List<String> csvHeader() {
+        return RecordRows.header(Event.class);
+    }
+
+    @Override
+    public List<List<Object>> csvRows() {
+        return RecordRows.rows(events);
     }
 
     public OrderTrace withEvents(List<Event> newEvents, boolean truncated) {

@@ -10,7 +10,7 @@ import static io.fpi.api.Rows.textOrNull;
 import static io.fpi.api.Rows.texts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fpi.runtime.clickhouse.ClickHouseClient;
+import io.fpi.api.clickhouse.TimedClickHouse;
 import io.fpi.runtime.clickhouse.SqlLiterals;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,22 +23,57 @@ import java.util.Optional;
  * The orders feature's SQL, all of it. Both tables are ReplacingMergeTree, so every read says
  * FINAL: without it a trace that has been rewritten shows up once per unmerged version. Filters
  * on non-key columns (status) stay in WHERE, which ClickHouse evaluates after FINAL has collapsed
- * the versions (18.16 and 24.x alike); PREWHERE would filter first and resurrect stale versions.
+ * the versions (18.16 and 24.x alike); PREWHERE would filter first and resurrect stale versions,
+ * except on the key columns (dataset, order_id), which every version of a trace shares.
  * Values reach the SQL only through {@link SqlLiterals}.
+ *
+ * <p>A page of orders is found in two steps, because traces are keyed by order, not by time, and
+ * sorting every trace under FINAL to keep the newest 50 is what made the list slow: (1) without FINAL,
+ * the keys and placement times of the n newest matching rows (a plain top-n sort of three columns);
+ * (2) under FINAL, only those traces, found through the table key. A stale row can only add
+ * candidates, never hide the latest version of a matching order, so step 2 is exact for every order
+ * placed after the oldest candidate's time (which ties may cut, hence "after"); if stale rows crowded
+ * the candidates so that fewer than a page remain, n grows and the steps repeat.
  */
 public final class OrdersRepository {
     /** A trace longer than this is cut, and says so ({@code events_truncated}). */
     public static final int MAX_EVENTS = 10_000;
+    /** Past this many candidate rows the two steps give way to one plain sort under FINAL. */
+    private static final int MAX_CANDIDATES = 20_000;
+    /** Candidate keys written into the SQL up to this many characters, a subquery beyond. */
+    private static final int MAX_KEYS_SQL = 100_000;
 
-    private static final String RECENT = """
-            SELECT order_id, dataset, status, placed_at_ms, last_event_ms, channel, fulfillment_type, node_id,
-                   region, current_stage, last_activity, event_count, cycle_time_ms
+    private static final String COLUMNS = """
+            order_id, dataset, status, placed_at_ms, last_event_ms, channel, fulfillment_type, node_id,
+            region, current_stage, last_activity, event_count, cycle_time_ms""";
+
+    // %1$s conditions, %2$s n
+    private static final String CANDIDATES = """
+            SELECT dataset, order_id, placed_at_ms
+            FROM traces
+            WHERE %1$s
+            ORDER BY placed_at_ms DESC
+            LIMIT %2$s""";
+
+    // %1$s columns, %2$s candidate keys, %3$s conditions, %4$s limit
+    private static final String PAGE = """
+            SELECT %1$s
             FROM traces FINAL
-            WHERE %s
+            PREWHERE (dataset, order_id) IN (%2$s)
+            WHERE %3$s
             ORDER BY placed_at_ms DESC, order_id DESC, dataset
-            LIMIT %s""";
+            LIMIT %4$s""";
 
+    // %1$s columns, %2$s conditions, %3$s limit
+    private static final String PLAIN_PAGE = """
+            SELECT %1$s
+            FROM traces FINAL
+            WHERE %2$s
+            ORDER BY placed_at_ms DESC, order_id DESC, dataset
+            LIMIT %3$s""";
     // Without a dataset the same order id may exist in several; the most recently placed wins.
+    // Lookups by key columns filter in PREWHERE: safe under FINAL (every version shares the key), and
+    // on 18.16 a key condition in WHERE under FINAL cost 300-400 ms against 10-25 ms (benchmark data).
     private static final String TRACE = """
             SELECT dataset, order_id, status, placed_at_ms, last_event_ms, completed_at_ms, cycle_time_ms,
                    event_count, channel, fulfillment_type, node_id, region, promised_by_ms, units_ordered,
@@ -46,7 +81,7 @@ public final class OrdersRepository {
                    activities, stage_names, stage_start_ms, stage_durations_ms,
                    handoff_from, handoff_to, handoff_latency_ms
             FROM traces FINAL
-            WHERE %s
+            PREWHERE %s
             ORDER BY placed_at_ms DESC, dataset
             LIMIT 1""";
 
@@ -54,27 +89,79 @@ public final class OrdersRepository {
             SELECT event_id, activity, event_time_ms, ingest_time_ms, source_system, node_id, region,
                    error_code, error_reason, sequence, attr_keys, attr_values
             FROM events FINAL
-            WHERE dataset = %s AND order_id = %s
+            PREWHERE dataset = %s AND order_id = %s
             ORDER BY event_time_ms, sequence, event_id
             LIMIT %s""";
 
-    private final ClickHouseClient clickHouse;
+    private final TimedClickHouse clickHouse;
 
-    public OrdersRepository(ClickHouseClient clickHouse) {
+    public OrdersRepository(TimedClickHouse clickHouse) {
         this.clickHouse = clickHouse;
     }
 
-    /** Newest first by placement time. */
-    public List<OrderSummary> recent(OrderFilter filter) {
+    /**
+     * Up to {@code limit + 1} orders after the filter's cursor, newest placed first (ties by order id
+     * descending, then dataset): the extra row tells the caller that another page exists.
+     */
+    public List<OrderSummary> page(OrderFilter filter) {
+        String conditions = conditions(filter);
+        int want = filter.limit() + 1;
+        // under ingestion the newest rows have several unmerged versions each: start with room for them
+        for (int n = 4 * want + 64; n <= MAX_CANDIDATES; n *= 4) {
+            List<JsonNode> candidates = clickHouse.query("orders.candidates", CANDIDATES.formatted(conditions,
+                    SqlLiterals.number(n)));
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            boolean all = candidates.size() < n;
+            long oldest = longValue(candidates.get(candidates.size() - 1), "placed_at_ms");
+            String exact = all ? conditions : conditions + " AND placed_at_ms > " + SqlLiterals.number(oldest);
+            String keys = String.join(", ", candidates.stream().map(r -> "(" + SqlLiterals.string(text(r, "dataset")) + ", "
+                    + SqlLiterals.string(text(r, "order_id")) + ")").distinct().toList());
+            if (keys.length() > MAX_KEYS_SQL) {
+                // ClickHouse parses at most max_query_size (256 kB by default): long lists go as a subquery
+                keys = "SELECT dataset, order_id FROM traces WHERE " + exact;
+            }
+            List<OrderSummary> rows = clickHouse.query("orders.page", PAGE.formatted(COLUMNS, keys, exact,
+                    SqlLiterals.number(want))).stream().map(OrdersRepository::summary).toList();
+            if (all || rows.size() >= want) {
+                return rows; // every candidate was read, or the page is full of exact rows
+            }
+        }
+        return clickHouse.query("orders.page_plain", PLAIN_PAGE.formatted(COLUMNS, conditions, SqlLiterals.number(want)))
+                .stream().map(OrdersRepository::summary).toList();
+    }
+
+    /** The filter as SQL; also true of stale versions, which is why PAGE repeats it after FINAL. */
+    static String conditions(OrderFilter f) {
         List<String> where = new ArrayList<>();
-        if (filter.dataset() != null) {
-            where.add("dataset = " + SqlLiterals.string(filter.dataset()));
+        equal(where, "dataset", f.dataset());
+        equal(where, "status", f.status() == null ? null : f.status().wireName());
+        equal(where, "current_stage", f.stage());
+        equal(where, "channel", f.channel());
+        equal(where, "fulfillment_type", f.fulfillmentType());
+        equal(where, "region", f.region());
+        equal(where, "node_id", f.node());
+        if (f.from() != null) {
+            where.add("placed_at_ms >= " + SqlLiterals.number(f.from().toEpochMilli()));
         }
-        if (filter.status() != null) {
-            where.add("status = " + SqlLiterals.string(filter.status().wireName()));
+        if (f.to() != null) {
+            where.add("placed_at_ms < " + SqlLiterals.number(f.to().toEpochMilli()));
         }
-        String sql = RECENT.formatted(conjunction(where), SqlLiterals.number(filter.limit()));
-        return clickHouse.query(sql).stream().map(OrdersRepository::summary).toList();
+        OrderCursor c = f.after();
+        if (c != null) {
+            String p = SqlLiterals.number(c.placedAtMs());
+            String o = SqlLiterals.string(c.orderId());
+            where.add("(placed_at_ms < " + p + " OR (placed_at_ms = " + p + " AND (order_id < " + o
+                    + " OR (order_id = " + o + " AND dataset > " + SqlLiterals.string(c.dataset()) + "))))");
+        }
+        return conjunction(where);
+    }
+
+    private static void equal(List<String> where, String column, String value) {
+        if (value != null) {
+            where.add(column + " = " + SqlLiterals.string(value));
+        }
     }
 
     /** The order's trace with its events, or empty when no dataset has that order. */
@@ -84,12 +171,12 @@ public final class OrdersRepository {
         if (dataset != null) {
             where.add("dataset = " + SqlLiterals.string(dataset));
         }
-        JsonNode row = clickHouse.queryOne(TRACE.formatted(conjunction(where)));
+        JsonNode row = clickHouse.queryOne("orders.trace", TRACE.formatted(conjunction(where)));
         if (row == null) {
             return Optional.empty();
         }
         OrderTrace trace = trace(row);
-        List<JsonNode> eventRows = clickHouse.query(EVENTS.formatted(SqlLiterals.string(trace.dataset()),
+        List<JsonNode> eventRows = clickHouse.query("orders.events", EVENTS.formatted(SqlLiterals.string(trace.dataset()),
                 SqlLiterals.string(orderId), SqlLiterals.number(MAX_EVENTS + 1)));
         boolean truncated = eventRows.size() > MAX_EVENTS;
         List<OrderTrace.Event> events = eventRows.stream().limit(MAX_EVENTS).map(OrdersRepository::event).toList();

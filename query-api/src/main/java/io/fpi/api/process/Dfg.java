@@ -1,16 +1,18 @@
 package io.fpi.api.process;
 
+import io.fpi.api.http.RecordRows;
+import io.fpi.api.http.Tabular;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * {@code GET /api/process/dfg}: the directly-follows graph of a dataset with the log's figures.
  * Edges are sorted by frequency (then names); {@code edgesTruncated} says the list was cut at the
- * limit, while {@code dfgEdges} always counts them all.
+ * limit, while {@code dfgEdges} always counts them all. As CSV: the edges.
  */
 public record Dfg(String dataset, Instant from, Instant to, long cases, long events, long activities, long variants,
                   long dfgEdges, long topVariantCases, List<Edge> edges, boolean edgesTruncated,
-                  List<ActivityCount> startActivities, List<ActivityCount> endActivities) {
+                  List<ActivityCount> startActivities, List<ActivityCount> endActivities) implements Tabular {
 
     /**
      * One directly-follows relation. Transition times come from traces with a time per activity
@@ -21,5 +23,20 @@ public record Dfg(String dataset, Instant from, Instant to, long cases, long eve
     }
 
     public record ActivityCount(String activity, long cases) {
+    }
+
+    @Override
+    public String csvName() {
+        return "dfg";
+    }
+
+    @Override
+    public List<String> csvHeader() {
+        return RecordRows.header(Edge.class);
+    }
+
+    @Override
+    public List<List<Object>> csvRows() {
+        return RecordRows.rows(edges);
     }
 }

@@ -4,6 +4,7 @@ import io.fpi.api.ApiConfig;
 import io.fpi.api.http.ApiException;
 import io.fpi.api.http.BucketWidth;
 import io.fpi.api.http.Params;
+import io.fpi.api.http.Respond;
 import io.fpi.api.kpis.TimeRange;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -18,7 +19,7 @@ public final class ProcessController {
     public static final int MAX_EDGES = 10_000;
     public static final int DEFAULT_WAITS = 20;
     public static final int MAX_WAITS = 1000;
-    private static final Map<String, Boolean> RANK_BY = Map.of("total", false, "mean", true);
+    public static final Map<String, Boolean> RANK_BY = Map.of("total", false, "mean", true);
 
     private final ProcessService service;
     private final ApiConfig config;
@@ -31,13 +32,13 @@ public final class ProcessController {
     /** GET /api/process/dfg?dataset=&from=&to=&limit= */
     public void dfg(Context ctx) {
         int limit = Params.intInRange("limit", ctx.queryParam("limit"), DEFAULT_EDGES, 1, MAX_EDGES);
-        ctx.json(service.dfg(filter(ctx), limit));
+        Respond.answer(ctx, service.dfg(filter(ctx), limit));
     }
 
     /** GET /api/process/variants?dataset=&from=&to=&limit= */
     public void variants(Context ctx) {
         int limit = Params.intInRange("limit", ctx.queryParam("limit"), DEFAULT_VARIANTS, 1, MAX_VARIANTS);
-        ctx.json(service.variants(filter(ctx), limit));
+        Respond.answer(ctx, service.variants(filter(ctx), limit));
     }
 
     /** GET /api/process/bottlenecks?dataset=&node=&rank_by=total|mean&from=&to=&limit= */
@@ -45,7 +46,7 @@ public final class ProcessController {
         int limit = Params.intInRange("limit", ctx.queryParam("limit"), DEFAULT_WAITS, 1, MAX_WAITS);
         String node = Params.text("node", ctx.queryParam("node")).orElse(null);
         boolean byMean = Params.oneOf("rank_by", ctx.queryParam("rank_by"), RANK_BY).orElse(false);
-        ctx.json(service.bottlenecks(filter(ctx), node, byMean, limit));
+        Respond.answer(ctx, service.bottlenecks(filter(ctx), node, byMean, limit));
     }
 
     /** GET /api/process/edges?dataset=&interval=minute|hour|day&from=&to= */
@@ -55,7 +56,7 @@ public final class ProcessController {
         TimeRange range = TimeRange.resolve(Params.instant("from", ctx.queryParam("from")),
                 Params.instant("to", ctx.queryParam("to")), config.clock().instant(), config.defaultKpiWindow(),
                 config.maxKpiRange());
-        ctx.json(service.edgeBuckets(dataset, width, range));
+        Respond.answer(ctx, service.edgeBuckets(dataset, width, range));
     }
 
     private static ProcessFilter filter(Context ctx) {

@@ -7,7 +7,7 @@ import static io.fpi.api.Rows.textOrNull;
 import static io.fpi.api.Rows.texts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fpi.runtime.clickhouse.ClickHouseClient;
+import io.fpi.api.clickhouse.TimedClickHouse;
 import io.fpi.runtime.clickhouse.SqlLiterals;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,22 +107,22 @@ public final class ProcessRepository {
             ORDER BY bucket, frequency DESC, from_activity, to_activity
             LIMIT %8$s""";
 
-    private final ClickHouseClient clickHouse;
+    private final TimedClickHouse clickHouse;
 
-    public ProcessRepository(ClickHouseClient clickHouse) {
+    public ProcessRepository(TimedClickHouse clickHouse) {
         this.clickHouse = clickHouse;
     }
 
     /** The figures {@code bin/fpi stats --dataset NAME} prints, for the whole dataset or the filter's cases. */
     public ProcessStats stats(ProcessFilter f) {
-        JsonNode r = clickHouse.queryOne(STATS.formatted(cases(f), PAIRS));
+        JsonNode r = clickHouse.queryOne("process.stats", STATS.formatted(cases(f), PAIRS));
         return new ProcessStats(count(r, "cases"), count(r, "events"), count(r, "activities"), count(r, "variants"),
                 count(r, "dfg_edges"), count(r, "top_variant_cases"));
     }
 
     /** At most {@code limit} edges, most frequent first. */
     public List<Dfg.Edge> edges(ProcessFilter f, int limit) {
-        return clickHouse.query(EDGES.formatted(cases(f), PAIRS, DURATIONS, SqlLiterals.number(limit))).stream()
+        return clickHouse.query("process.edges", EDGES.formatted(cases(f), PAIRS, DURATIONS, SqlLiterals.number(limit))).stream()
                 .map(ProcessRepository::edge).toList();
     }
 
@@ -136,7 +136,7 @@ public final class ProcessRepository {
 
     public List<Variants.Variant> variants(ProcessFilter f, int limit, long totalCases) {
         List<Variants.Variant> out = new ArrayList<>();
-        for (JsonNode r : clickHouse.query(VARIANTS.formatted(cases(f), SqlLiterals.number(limit)))) {
+        for (JsonNode r : clickHouse.query("process.variants", VARIANTS.formatted(cases(f), SqlLiterals.number(limit)))) {
             long cases = longValue(r, "cases");
             long closed = count(r, "closed");
             out.add(new Variants.Variant(out.size() + 1, texts(r, "activities"), cases,
@@ -150,7 +150,7 @@ public final class ProcessRepository {
     public List<Bottlenecks.Wait> transitionWaits(ProcessFilter f, String node, boolean byMean, int limit) {
         String where = cases(f) + nodeCondition(node) + " AND length(activity_times_ms) = length(activities)";
         List<Bottlenecks.Wait> out = new ArrayList<>();
-        for (JsonNode r : clickHouse.query(TRANSITION_WAITS.formatted(where, PAIRS, DURATIONS, order(byMean),
+        for (JsonNode r : clickHouse.query("process.transition_waits", TRANSITION_WAITS.formatted(where, PAIRS, DURATIONS, order(byMean),
                 SqlLiterals.number(limit)))) {
             String from = text(r, "from_activity");
             String to = text(r, "to_activity");
@@ -161,7 +161,7 @@ public final class ProcessRepository {
 
     public List<Bottlenecks.Wait> stageWaits(ProcessFilter f, String node, boolean byMean, int limit) {
         List<Bottlenecks.Wait> out = new ArrayList<>();
-        for (JsonNode r : clickHouse.query(STAGE_WAITS.formatted(cases(f) + nodeCondition(node), order(byMean),
+        for (JsonNode r : clickHouse.query("process.stage_waits", STAGE_WAITS.formatted(cases(f) + nodeCondition(node), order(byMean),
                 SqlLiterals.number(limit)))) {
             String stage = text(r, "stage");
             int arrow = stage.indexOf(" -> ");
@@ -175,7 +175,7 @@ public final class ProcessRepository {
         String where = "dataset = " + SqlLiterals.string(dataset) + " AND length(activity_times_ms) = length(activities)"
                 + " AND length(activities) > 1";
         List<EdgeBuckets.Bucket> out = new ArrayList<>();
-        for (JsonNode r : clickHouse.query(EDGE_BUCKETS.formatted(where, PAIRS, DURATIONS, ENDS, SqlLiterals.number(stepMs),
+        for (JsonNode r : clickHouse.query("process.edge_buckets", EDGE_BUCKETS.formatted(where, PAIRS, DURATIONS, ENDS, SqlLiterals.number(stepMs),
                 SqlLiterals.number(from.toEpochMilli()), SqlLiterals.number(to.toEpochMilli()), SqlLiterals.number(limit)))) {
             Instant t = Instant.ofEpochMilli(longValue(r, "bucket"));
             if (out.isEmpty() || !out.get(out.size() - 1).t().equals(t)) {
@@ -187,7 +187,7 @@ public final class ProcessRepository {
     }
 
     private List<Dfg.ActivityCount> endpoints(ProcessFilter f, String index) {
-        return clickHouse.query(ENDPOINTS.formatted(cases(f), index)).stream()
+        return clickHouse.query("process.endpoints", ENDPOINTS.formatted(cases(f), index)).stream()
                 .map(r -> new Dfg.ActivityCount(text(r, "activity"), longValue(r, "cases"))).toList();
     }
 

@@ -142,6 +142,13 @@ public record WebhookConfig(String findingsTopic, String consumerGroup, Duration
                 maxAlertsPerMessage);
     }
 
+    /** FPI's URL as receivers should see it. */
+    public WebhookConfig withExternalUrl(String url) {
+        return new WebhookConfig(findingsTopic, consumerGroup, connectTimeout, readTimeout, retryBase, retryMaxBackoff,
+                maxAge, groupWindow, rateLimitPerMinute, maxInFlight, queueCapacity, maxOutstanding, flushInterval,
+                commitInterval, refreshInterval, allowedHosts, secretKey, secretKeyFile, url, maxAlertsPerMessage);
+    }
+
     /** Where stored secrets' key lives (the demo puts it in its data directory). */
     public WebhookConfig withSecretKey(String base64Key, Path keyFile) {
         return new WebhookConfig(findingsTopic, consumerGroup, connectTimeout, readTimeout, retryBase, retryMaxBackoff,

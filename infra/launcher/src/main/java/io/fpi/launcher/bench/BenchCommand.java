@@ -1,13 +1,14 @@
 package io.fpi.launcher.bench;
 
+import io.fpi.api.bench.ApiBenchmark;
+import io.fpi.launcher.ImportBenchmark;
 import io.fpi.runtime.config.Env;
+import io.fpi.webhooks.bench.WebhookBenchmark;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
@@ -22,12 +23,10 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
 /**
  * {@code bin/fpi bench [pipeline|api|webhooks|import|all] [--events N] [--json FILE] ...}: every
  * figure of one part in one invocation on this machine, as {@code name: value unit} lines on
- * stdout. Exit codes: 0 every figure measured, 1 a stage failed, 2 bad usage or a part that does
- * not exist yet was asked for by name.
+ * stdout. Exit codes: 0 every figure measured, 1 a stage failed, 2 bad usage. {@code api},
+ * {@code webhooks} and {@code import} are the benchmarks of their modules, given the remaining arguments.
  */
 public final class BenchCommand {
-    static final String IMPORT_BENCHMARK = "io.fpi.launcher.ImportBenchmark";
-
     /** Targets of issue 7 on the reference 2-core machine: name, comparison, bound. */
     static final List<Target> TARGETS = List.of(
             new Target("full_events_per_s", true, 25_000),
@@ -60,19 +59,18 @@ public final class BenchCommand {
             case PIPELINE:
                 return pipeline(options, env, out, err);
             case API:
+                return part("api", () -> ApiBenchmark.run(options.passThrough().toArray(String[]::new), out), err);
             case WEBHOOKS:
-                err.println("fpi bench " + options.part().name().toLowerCase(Locale.ROOT)
-                        + ": not available yet (it arrives with its issue); 'fpi bench pipeline' measures the pipeline");
-                return 2;
+                return part("webhooks", () -> WebhookBenchmark.run(options.passThrough().toArray(String[]::new), out), err);
             case IMPORT:
-                return importBenchmark(options.passThrough(), out, err, true);
+                return part("import", () -> ImportBenchmark.run(options.passThrough().toArray(String[]::new), out), err);
             case ALL:
             default:
-                int code = pipeline(options, env, out, err);
-                err.println("fpi bench: api: not available yet, skipped");
-                err.println("fpi bench: webhooks: not available yet, skipped");
-                int imported = importBenchmark(List.of(), out, err, false);
-                return code != 0 ? code : imported;
+                int worst = pipeline(options, env, out, err);
+                worst = Math.max(worst, part("api", () -> ApiBenchmark.run(new String[0], out), err));
+                worst = Math.max(worst, part("webhooks", () -> WebhookBenchmark.run(new String[0], out), err));
+                worst = Math.max(worst, part("import", () -> ImportBenchmark.run(new String[0], out), err));
+                return worst;
         }
     }
 
@@ -155,25 +153,13 @@ public final class BenchCommand {
         return out;
     }
 
-    /** The importer's benchmark, when that module ships it; called reflectively so the launcher builds without it. */
-    static int importBenchmark(List<String> args, PrintStream out, PrintStream err, boolean requested) {
-        Method run;
+    /** One part's own benchmark (it parses its own options); a crash is exit code 1, not a stack trace to stdout. */
+    static int part(String name, IntSupplier benchmark, PrintStream err) {
         try {
-            run = Class.forName(IMPORT_BENCHMARK).getMethod("run", String[].class, PrintStream.class);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            err.println("fpi bench import: not available in this build (" + IMPORT_BENCHMARK + ".run(String[], PrintStream) is missing)"
-                    + (requested ? "" : ", skipped"));
-            return requested ? 2 : 0;
-        }
-        try {
-            Object r = run.invoke(null, args.toArray(String[]::new), out);
-            return r instanceof Integer code ? code : 0;
-        } catch (InvocationTargetException e) {
-            err.println("fpi bench import: failed: " + e.getCause());
-            e.getCause().printStackTrace(err);
-            return 1;
-        } catch (IllegalAccessException e) {
-            err.println("fpi bench import: " + IMPORT_BENCHMARK + ".run is not public: " + e.getMessage());
+            return benchmark.getAsInt();
+        } catch (RuntimeException e) {
+            err.println("fpi bench " + name + ": failed: " + e);
+            e.printStackTrace(err);
             return 1;
         }
     }

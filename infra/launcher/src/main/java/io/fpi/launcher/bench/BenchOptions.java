@@ -45,10 +45,12 @@ public record BenchOptions(Part part, long events, int repetitions, int warmup, 
             "",
             "  pipeline   B0 consume+decode, B1 Flink pass-through, B2 jobs without ClickHouse, B3 ClickHouse inserts,",
             "             Full pipeline (+ CPU), latency event->queryable, heap per open order  (the default)",
-            "  api        query API benchmark (not available yet)",
-            "  webhooks   webhook delivery benchmark (not available yet)",
-            "  import     the importer's benchmark (io.fpi.launcher.ImportBenchmark), given the remaining arguments",
-            "  all        every part that exists; missing ones are reported and skipped",
+            "  api        query API latency with ~10 M events loaded and ingestion running (io.fpi.api.bench.ApiBenchmark;",
+            "             its own options: --events N --days D --iterations N ..., see query-api/README.md)",
+            "  webhooks   10,000 findings to 20 subscriptions on loopback receivers (io.fpi.webhooks.bench.WebhookBenchmark;",
+            "             its own options: --findings N --rate R --burst N --subscriptions S --partitions P)",
+            "  import     a generated 1 M-event XES log imported and mined (io.fpi.launcher.ImportBenchmark; --events N ...)",
+            "  all        every part, each with its defaults",
             "",
             "options:",
             "  --events N            records in the benchmark topic (default " + DEFAULT_EVENTS + ")",
@@ -105,8 +107,8 @@ public record BenchOptions(Part part, long events, int repetitions, int warmup, 
             i = 1;
         }
         List<String> rest = List.of(args).subList(i, args.length);
-        if (part == Part.IMPORT) {
-            // the importer's benchmark parses its own options
+        if (part == Part.IMPORT || part == Part.API || part == Part.WEBHOOKS) {
+            // these benchmarks parse their own options
             return defaults(part, rest);
         }
         long events = DEFAULT_EVENTS;

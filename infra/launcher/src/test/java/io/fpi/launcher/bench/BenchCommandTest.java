@@ -6,7 +6,6 @@ import io.fpi.runtime.config.Env;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,35 +31,29 @@ class BenchCommandTest {
     }
 
     @Test
-    void parts_that_do_not_exist_yet_say_so_and_fail_when_asked_for_by_name() {
-        assertThat(run("api")).isEqualTo(2);
-        assertThat(run("webhooks")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("fpi bench api: not available yet")
-                .contains("fpi bench webhooks: not available yet");
+    void every_part_hands_its_own_options_to_its_benchmark() {
+        assertThat(run("api", "--help")).isZero();
+        assertThat(run("webhooks", "--help")).isZero();
+        assertThat(run("import", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("usage: fpi bench api", "api_kpi_p95_ms")
+                .contains("usage: fpi bench webhooks", "--subscriptions")
+                .contains("usage: fpi bench import");
     }
 
     @Test
-    void import_without_the_importers_benchmark_says_it_is_not_available() {
-        // ImportBenchmark arrives with the importer's issue; until then the launcher must say so clearly.
-        boolean present;
-        try {
-            Class.forName(BenchCommand.IMPORT_BENCHMARK);
-            present = true;
-        } catch (ClassNotFoundException e) {
-            present = false;
-        }
-        int code = BenchCommand.importBenchmark(List.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), true);
-        if (!present) {
-            assertThat(code).isEqualTo(2);
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains("fpi bench import: not available");
-        }
-        int skipped = BenchCommand.importBenchmark(List.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        if (!present) {
-            assertThat(skipped).as("inside 'all', a missing part is skipped, not a failure").isZero();
-        }
+    void a_bad_option_of_a_part_is_bad_usage() {
+        assertThat(run("webhooks", "--findings", "many")).isEqualTo(2);
+        assertThat(run("import", "--events", "many")).isEqualTo(2);
+    }
+
+    @Test
+    void a_part_that_throws_is_a_failure_with_its_name_not_a_crash() {
+        int code = BenchCommand.part("api", () -> {
+            throw new IllegalStateException("no ClickHouse");
+        }, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("fpi bench api: failed", "no ClickHouse");
     }
 
     @Test

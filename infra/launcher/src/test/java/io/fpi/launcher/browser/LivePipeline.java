@@ -3,6 +3,8 @@ package io.fpi.launcher.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fpi.api.ApiConfig;
 import io.fpi.api.QueryApiApp;
+import io.fpi.api.auth.ApiAuth;
+import io.fpi.api.auth.TokenStore;
 import io.fpi.api.health.KafkaProbe;
 import io.fpi.detection.job.FpiJob;
 import io.fpi.jobs.traces.TraceJobConfig;
@@ -17,6 +19,8 @@ import io.fpi.simulator.SimulatorConfig;
 import io.fpi.simulator.scenarios.ScenarioName;
 import io.fpi.simulator.scenarios.ScenarioSpec;
 import io.fpi.simulator.truth.GroundTruthCollector;
+import io.fpi.webhooks.WebhookConfig;
+import io.fpi.webhooks.safety.SecretCipher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,6 +128,12 @@ final class LivePipeline implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + api.port();
+    }
+
+    /** A second API over the same data with bearer-token auth on, as a deployment runs it; the caller stops it. */
+    QueryApiApp authenticatedApi(TokenStore tokens) {
+        return new QueryApiApp(ch, probe, ApiConfig.defaults(), ApiAuth.of(tokens),
+                WebhookConfig.defaults().withSecretKey(SecretCipher.newKeyBase64(), null)).start("127.0.0.1", 0);
     }
 
     int apiPort() {
