@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
 final class DemoCommand {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
-    static final String DEMO_SIM_START = "-24h";
+    static final int DEMO_SPEEDUP = 480;
+    static final int DEMO_RATE = 1600;
 
     private DemoCommand() {}
 
@@ -60,9 +61,8 @@ final class DemoCommand {
             return 0;
         }
         Path dataDir = DataDir.resolve(env);
-        SimulateOptions sim;
         try {
-            sim = simulatorOptions(options, env, dataDir);
+            simulatorOptions(options, dataDir, System.currentTimeMillis(), null); // bad flags fail before anything starts
         } catch (IllegalArgumentException e) {
             err.println("fpi demo: " + e.getMessage());
             return 2;
@@ -72,13 +72,16 @@ final class DemoCommand {
         Thread hook = new Thread(platform::close, "fpi-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            platform.start(env, dataDir, options.httpPort(), sim);
+            platform.start(env, dataDir, options);
+            SimulateOptions sim = platform.sim;
             long startMs = (System.nanoTime() - t0) / 1_000_000;
             out.printf("FPI is up in %.1f s (data in %s)%n", startMs / 1000.0, dataDir);
             out.printf("  Kafka:      %s%n  ClickHouse: %s%n  FPI job:    %s on a local MiniCluster%n",
                     platform.services.kafkaBootstrap(), platform.services.clickHouse().url(), platform.flink.jobId());
             if (sim.groundTruth() != null) {
-                out.printf("  Simulator:  dataset %s, ground truth %s%n", sim.config().dataset(), sim.groundTruth());
+                out.printf("  Simulator:  dataset %s, seed %d, from %s at %.0fx, ground truth %s%n", sim.config().dataset(),
+                        sim.config().seed(), Instant.ofEpochMilli(sim.config().simStartMs()), sim.config().speedup(),
+                        sim.groundTruth());
             }
             printAccess(out, platform, dataDir);
             out.flush();
@@ -149,18 +152,59 @@ final class DemoCommand {
         return c;
     }
 
-    private static SimulateOptions simulatorOptions(DemoOptions options, Env env, Path dataDir) {
-        Path truth = dataDir.resolve("ground-truth").resolve("demo-" + Instant.now().toString().replace(':', '-') + ".jsonl");
+    /**
+     * The simulator's arguments: the user's, plus a history to replay. A fresh demo replays the
+     * simulated retailer's last 36 to 60 hours (from 12:00 UTC, before US stores open) at
+     * {@link #DEMO_SPEEDUP}x, so that within five minutes orders have been delivered, collected,
+     * returned and refunded and every KPI has a value; then it streams live at 1x. At
+     * {@link #DEMO_RATE} events per second during the replay the retailer places ~780 orders per
+     * simulated hour, and live it sends ~3 events per second.
+     *
+     * <p>A demo started again on the same data directory must not replay the same orders: the
+     * resumed job would drop their events as duplicates and the history would count twice. It
+     * continues from where the data ends instead ({@code previousEndMs}), with a new seed unless
+     * {@code --seed} is given.
+     */
+    static SimulateOptions simulatorOptions(DemoOptions options, Path dataDir, long nowMs, Long previousEndMs) {
+        Path truth = dataDir.resolve("ground-truth").resolve("demo-" + Instant.ofEpochMilli(nowMs).toString().replace(':', '-')
+                + ".jsonl");
         List<String> args = new ArrayList<>(options.simulatorArgs());
-        // A day of simulated history replayed at 60x keeps the demo at its full event rate for ~24
-        // minutes and finishes orders (hours of simulated time) within a minute or two of wall time.
+        if (!args.contains("--rate")) {
+            args.add("--rate");
+            args.add(String.valueOf(DEMO_RATE));
+        }
+        long start = historyStart(nowMs);
+        if (previousEndMs != null && previousEndMs > start) {
+            start = Math.min(previousEndMs, nowMs);
+            if (!args.contains("--seed")) {
+                args.add("--seed");
+                args.add(String.valueOf(nowMs));
+            }
+        }
         args.add("--sim-start");
-        args.add(DEMO_SIM_START);
+        args.add(Instant.ofEpochMilli(start).toString());
+        args.add("--speedup");
+        args.add(String.valueOf(DEMO_SPEEDUP));
         args.add("--ground-truth");
         args.add(truth.toString());
         Map<String, String> noBootstrap = new HashMap<>();
         noBootstrap.put(SimulateOptions.ENV_BOOTSTRAP, "unused"); // the demo's broker is known only after start
-        return SimulateOptions.parse(args.toArray(String[]::new), noBootstrap, System.currentTimeMillis());
+        return SimulateOptions.parse(args.toArray(String[]::new), noBootstrap, nowMs);
+    }
+
+    /** The latest 12:00 UTC at least 36 hours before {@code nowMs}. */
+    static long historyStart(long nowMs) {
+        long day = 86_400_000L;
+        long latest = nowMs - 36 * 3_600_000L;
+        long noon = Math.floorDiv(latest, day) * day + 12 * 3_600_000L;
+        return noon <= latest ? noon : noon - day;
+    }
+
+    /** Where the demo dataset's simulated time ends in ClickHouse, or null when it has no events. */
+    private static Long previousEnd(ClickHouseClient ch, String dataset) {
+        var row = ch.queryOne("SELECT count() AS n, max(event_time_ms) AS last FROM events WHERE dataset = "
+                + io.fpi.runtime.clickhouse.SqlLiterals.string(dataset));
+        return row == null || row.get("n").asLong() == 0 ? null : row.get("last").asLong();
     }
 
     /** Everything the demo runs, stopped in reverse order of start, once. */
@@ -179,8 +223,10 @@ final class DemoCommand {
         private volatile Map<Role, String> newTokens = Map.of();
         private volatile WebhookConfig webhookConfig;
         private volatile Thread simulator;
+        private volatile SimulateOptions sim;
 
-        void start(Env env, Path dataDir, int httpPort, SimulateOptions sim) throws Exception {
+        void start(Env env, Path dataDir, DemoOptions options) throws Exception {
+            int httpPort = options.httpPort();
             TraceJobConfig jobDefaults = TraceJobConfig.parse(new String[0], env.asMap());
             services = LocalServices.start(env, dataDir, Map.of(jobDefaults.eventsTopic(), 2, jobDefaults.dlqTopic(), 1,
                     env.get(FpiJob.FINDINGS_TOPIC, FindingCodec.TOPIC), 2));
@@ -199,6 +245,8 @@ final class DemoCommand {
             webhooks = WebhookService.start(ch, services.kafkaBootstrap(), webhookConfig);
             api = new QueryApiApp(ch, kafkaProbe, ApiConfig.defaults(), auth, webhookConfig)
                     .start(env.get("FPI_HTTP_HOST", "127.0.0.1"), httpPort);
+            String dataset = simulatorOptions(options, dataDir, System.currentTimeMillis(), null).config().dataset();
+            sim = simulatorOptions(options, dataDir, System.currentTimeMillis(), previousEnd(ch, dataset));
             Files.createDirectories(sim.groundTruth().getParent());
             simulator = new Thread(() -> simulate(sim, job.eventsTopic()), "fpi-simulator");
             simulator.setDaemon(true);

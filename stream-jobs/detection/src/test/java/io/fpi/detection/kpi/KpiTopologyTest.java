@@ -96,9 +96,9 @@ class KpiTopologyTest extends KpiTestBase {
         m.put("10m/DC-01", "raised=1");
         m.put("40m/DC-01", "resolved=1/1800000");
         m.put("20m/DC-01", "cancelled=1 units=2/0 sla=0/1");
-        m.put("120m/DC-01", "completed=1 returned=1 units=2/1 cycle=1/6900000");
+        m.put("120m/DC-01", "completed=1 units=2/1 cycle=1/6900000");
         m.put("180m/DC-01", "completed=1 units=2/2 cycle=1/10800000 cost=450/1 sla=1/1");
-        m.put("360m/DC-01", "refunds=1/7200000");
+        m.put("360m/DC-01", "returned=1 refunds=1/7200000");
         return m;
     }
 

@@ -68,7 +68,10 @@ public class OrderChangeContributions implements FlatMapFunction<OrderChange, Kp
                 }
             }
             if (RETURNED.equals(f.status)) {
-                out.add(of(dataset, f, ended, Measure.ORDERS_RETURNED, 0));
+                // in the minute the order became returned (its refund), where the refund cycle counts too:
+                // the delivery minute is usually past the allowed lateness by then, and a period's returns
+                // are the returns made in it
+                out.add(of(dataset, f, f.refundIssuedMs != null ? f.refundIssuedMs : ended, Measure.ORDERS_RETURNED, 0));
             }
             if (CANCELLED.equals(f.status)) {
                 out.add(of(dataset, f, ended, Measure.ORDERS_CANCELLED, 0));
