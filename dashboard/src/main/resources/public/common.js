@@ -31,6 +31,10 @@ window.FPI = (function () {
     setToken(m[1]);
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
   })();
+  // the same link opened on a page that is already showing only changes the fragment: load afresh
+  window.addEventListener('hashchange', () => {
+    if (/^#token=/.test(window.location.hash)) window.location.reload();
+  });
 
   const unauthorizedListeners = [];
 

@@ -260,7 +260,8 @@
   async function drillRows(st, stage, node) {
     const base = baseParams(st);
     const others = node === OTHERS;
-    const list = await FPI.fetchJson('/api/orders', { dataset: st.dataset, node: others ? undefined : node || undefined, stage,
+    // no stage filter: the API's is the current stage of open orders; this wants every order that went through it
+    const list = await FPI.fetchJson('/api/orders', { dataset: st.dataset, node: others ? undefined : node || undefined,
       channel: st.channel, fulfillment_type: st.fulfillment_type, from: base.from, to: base.to, limit: 1000 });
     const serverNode = Object.prototype.hasOwnProperty.call(list, 'node');
     const atNode = (o) => (others ? !shownNodes.has(nodeName(o.node_id || '')) : (o.node_id || '') === node);
@@ -396,23 +397,22 @@
   }
 
   /** One pattern from /api/exceptions/patterns, whatever the exact field names turn out to be. */
+  /** One pattern of GET /api/exceptions/patterns (query-api's ExceptionPatterns.Pattern) as the table shows it. */
   function normalizePattern(p) {
-    const trend = p.trend || p.windows || p.points || p.series || p.counts || [];
-    const values = Array.isArray(trend) ? trend.map((x) => (typeof x === 'number' ? x
-      : x.count !== undefined ? x.count : x.event_count !== undefined ? x.event_count : x.value || 0)) : [];
-    const lastWindow = Array.isArray(trend) && trend.length && typeof trend[trend.length - 1] === 'object'
-      ? trend[trend.length - 1].t || trend[trend.length - 1].window_start || trend[trend.length - 1].start : null;
+    const trend = p.trend || [];
+    const active = trend.filter((x) => x.count > 0);
+    const attrs = Object.entries(p.attributes || {}).map(([k, v]) => k + ' ' + v);
     return {
-      key: p.pattern_key || p.key || '',
-      title: p.description || p.label || [p.error_code, p.activity].filter(Boolean).join(' · ') || p.pattern_key,
+      key: p.pattern_key,
+      title: [p.error_code, p.activity && p.activity !== p.error_code ? '(' + p.activity + ')' : null, ...attrs]
+        .filter(Boolean).join(' ') || p.pattern_key,
       where: [p.scope, p.source_system, p.node_id, p.region, p.channel].filter(Boolean).join(' · '),
-      message: p.message || p.description,
-      count: p.event_count !== undefined ? p.event_count : p.count !== undefined ? p.count : p.total !== undefined ? p.total
-        : values.reduce((a, b) => a + b, 0),
-      values,
-      lastSeen: p.last_seen || p.last_window_start || lastWindow,
-      spike: !!(p.spike || p.spiking || p.active),
-      samples: p.sample_orders || [],
+      message: p.pattern_key,
+      count: p.events,
+      values: trend.map((x) => x.count),
+      lastSeen: active.length ? active[active.length - 1].t : null,
+      spike: !!p.spiking,
+      samples: [],
     };
   }
 
@@ -463,16 +463,24 @@
     const w = windowOf(st) || { from: '', to: '' };
     let patterns;
     let source;
-    try {
-      const r = await FPI.fetchJson('/api/exceptions/patterns', { dataset: st.dataset, from: w.from, to: w.to,
-        channel: st.channel, limit: 25 });
-      patterns = (r.patterns || r.items || []).map(normalizePattern);
-      source = 'Counts per window from the exception-pattern detector.';
-    } catch (e) {
-      if (e.status !== 404) throw e;
+    const fromFindings = async (why) => {
       patterns = await patternsFromFindings(st, w);
-      source = 'From the recurring-exception and spike findings (trend: the detector\'s recent window counts); '
-        + 'GET /api/exceptions/patterns is not available on this API.';
+      source = 'From the recurring-exception and spike findings (trend: the detector\'s recent window counts); ' + why;
+    };
+    if (!w.from) {
+      // all time: the endpoint draws trends over a bounded window, the findings carry their own
+      await fromFindings('choose a time range for the detector\'s counts per window.');
+    } else {
+      try {
+        const r = await FPI.fetchJson('/api/exceptions/patterns', { dataset: st.dataset, from: w.from, to: w.to,
+          channel: st.channel, limit: 25 });
+        patterns = (r.top || []).map(normalizePattern);
+        source = 'Counts per window from the exception-pattern detector.';
+      } catch (e) {
+        if (e.status !== 404 && e.status !== 400) throw e;
+        await fromFindings(e.status === 404 ? 'GET /api/exceptions/patterns is not available on this API.'
+          : 'the detector\'s counts are not available for this range (' + e.message + ').');
+      }
     }
     $('patterns-summary').textContent = source;
     if (!patterns.length) {

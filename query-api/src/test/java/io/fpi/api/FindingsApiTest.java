@@ -138,6 +138,9 @@ class FindingsApiTest extends QueryApiTestBase {
         "severity=info                    | resolved-a",
         "severity=warning&dataset=other   | risk-d",
         "node=DC-9                        | ''",
+        "channel=web                      | sla_breach-00000000000000a1",
+        "fulfillment_type=ship_to_home    | sla_breach-00000000000000a1",
+        "channel=store                    | ''",
     })
     void GET_findings_filters_by_node_and_severity(String query, String expected) {
         List<String> want = expected.isBlank() ? List.of() : List.of(expected.strip().split(" "));

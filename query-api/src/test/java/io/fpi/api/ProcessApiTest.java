@@ -81,6 +81,22 @@ class ProcessApiTest extends ProcessTestBase {
     }
 
     @Test
+    void process_endpoints_filter_by_channel_and_fulfillment_type_and_echo_them() {
+        // every fixture case is channel web, fulfillment type ship_to_home
+        JsonNode web = ok("/api/process/dfg?dataset=proc&channel=web&fulfillment_type=ship_to_home");
+        assertFigures(web, 6, 16, 3, 3, 4, 3);
+        assertThat(web.get("channel").asText()).isEqualTo("web");
+        assertThat(web.get("fulfillment_type").asText()).isEqualTo("ship_to_home");
+
+        assertFigures(ok("/api/process/dfg?dataset=proc&channel=store"), 0, 0, 0, 0, 0, 0);
+        assertThat(ok("/api/process/variants?dataset=proc&fulfillment_type=bopis").get("top_variants")).isEmpty();
+        JsonNode bn = ok("/api/process/bottlenecks?dataset=proc&channel=store");
+        assertThat(bn.get("stages")).isEmpty();
+        assertThat(bn.get("channel").asText()).isEqualTo("store");
+        assertThat(ok("/api/process/bottlenecks?dataset=proc").get("channel").isNull()).isTrue();
+    }
+
+    @Test
     void GET_variants_gives_the_same_figures_and_the_variants_by_case_count() {
         JsonNode r = ok("/api/process/variants?dataset=proc");
 

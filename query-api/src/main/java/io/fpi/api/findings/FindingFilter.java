@@ -11,5 +11,10 @@ import java.time.Instant;
  * @param after    the sort key of the previous page's last finding, or null for the first page
  */
 public record FindingFilter(FindingType type, String dataset, String orderId, String node, String severity, Instant from,
-                            Instant to, int limit, FindingCursor after) {
+                            Instant to, int limit, FindingCursor after, String channel, String fulfillmentType) {
+
+    public FindingFilter(FindingType type, String dataset, String orderId, String node, String severity, Instant from,
+                         Instant to, int limit, FindingCursor after) {
+        this(type, dataset, orderId, node, severity, from, to, limit, after, null, null);
+    }
 }

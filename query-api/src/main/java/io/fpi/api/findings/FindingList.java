@@ -10,7 +10,8 @@ import java.util.List;
  * {@code nextCursor} for the next page (null on the last).
  */
 public record FindingList(List<Finding> findings, int count, int limit, String type, String dataset, String orderId,
-                          Instant from, Instant to, String node, String severity, String nextCursor) implements Tabular {
+                          Instant from, Instant to, String node, String channel, String fulfillmentType, String severity,
+                          String nextCursor) implements Tabular {
     public FindingList {
         findings = List.copyOf(findings);
     }

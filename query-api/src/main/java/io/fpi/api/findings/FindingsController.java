@@ -25,13 +25,14 @@ public final class FindingsController {
         this.service = service;
     }
 
-    /** GET /api/findings?type=&dataset=&order_id=&node=&severity=&from=&to=&limit=&cursor= */
+    /** GET /api/findings?type=&dataset=&order_id=&node=&channel=&fulfillment_type=&severity=&from=&to=&limit=&cursor= */
     public void list(Context ctx) {
         FindingType type = type(ctx.queryParam("type"));
         String severity = text(ctx, "severity") == null ? null : text(ctx, "severity").strip().toLowerCase(Locale.ROOT);
         int limit = Params.intInRange("limit", ctx.queryParam("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT);
         Respond.answer(ctx, service.find(new FindingFilter(type, text(ctx, "dataset"), text(ctx, "order_id"), text(ctx, "node"),
-                severity, instant(ctx, "from"), instant(ctx, "to"), limit, FindingCursor.parse(ctx.queryParam("cursor")))));
+                severity, instant(ctx, "from"), instant(ctx, "to"), limit, FindingCursor.parse(ctx.queryParam("cursor")),
+                text(ctx, "channel"), text(ctx, "fulfillment_type"))));
     }
 
     private static String text(Context ctx, String name) {

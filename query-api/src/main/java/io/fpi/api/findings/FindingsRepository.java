@@ -99,6 +99,12 @@ public final class FindingsRepository {
         if (f.node() != null) {
             where.add("node_id = " + SqlLiterals.string(f.node()));
         }
+        if (f.channel() != null) {
+            where.add("channel = " + SqlLiterals.string(f.channel()));
+        }
+        if (f.fulfillmentType() != null) {
+            where.add("fulfillment_type = " + SqlLiterals.string(f.fulfillmentType()));
+        }
         if (f.severity() != null) {
             where.add("severity = " + SqlLiterals.string(f.severity()));
         }

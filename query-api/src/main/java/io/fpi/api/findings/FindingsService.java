@@ -19,7 +19,7 @@ public final class FindingsService {
         boolean more = rows.size() > f.limit();
         List<Finding> page = more ? rows.subList(0, f.limit()) : rows;
         return new FindingList(page, page.size(), f.limit(), f.type() == null ? null : f.type().wireName(),
-                f.dataset(), f.orderId(), f.from(), f.to(), f.node(), f.severity(),
+                f.dataset(), f.orderId(), f.from(), f.to(), f.node(), f.channel(), f.fulfillmentType(), f.severity(),
                 more ? FindingCursor.of(page.get(page.size() - 1)).encode() : null);
     }
 }

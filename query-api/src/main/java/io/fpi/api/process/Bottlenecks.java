@@ -10,7 +10,8 @@ import java.util.List;
  * Both ranked by {@code rankBy} (total or mean waiting time), largest first. As CSV: both lists, with
  * a {@code kind} column.
  */
-public record Bottlenecks(String dataset, String node, String rankBy, int limit, List<Wait> transitions,
+public record Bottlenecks(String dataset, String node, String channel, String fulfillmentType, String rankBy, int limit,
+                          List<Wait> transitions,
                           List<Wait> stages) implements Tabular {
 
     /** {@code name} is "FROM > TO" for a transition, the stage name "FROM -> TO" for a stage. */

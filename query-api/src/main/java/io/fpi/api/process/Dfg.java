@@ -10,7 +10,7 @@ import java.util.List;
  * Edges are sorted by frequency (then names); {@code edgesTruncated} says the list was cut at the
  * limit, while {@code dfgEdges} always counts them all. As CSV: the edges.
  */
-public record Dfg(String dataset, Instant from, Instant to, long cases, long events, long activities, long variants,
+public record Dfg(String dataset, Instant from, Instant to, String channel, String fulfillmentType, long cases, long events, long activities, long variants,
                   long dfgEdges, long topVariantCases, List<Edge> edges, boolean edgesTruncated,
                   List<ActivityCount> startActivities, List<ActivityCount> endActivities) implements Tabular {
 

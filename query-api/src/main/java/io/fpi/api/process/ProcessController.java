@@ -60,7 +60,9 @@ public final class ProcessController {
     }
 
     private static ProcessFilter filter(Context ctx) {
-        return new ProcessFilter(dataset(ctx), instant(ctx, "from"), instant(ctx, "to"));
+        return new ProcessFilter(dataset(ctx), instant(ctx, "from"), instant(ctx, "to"),
+                Params.text("channel", ctx.queryParam("channel")).orElse(null),
+                Params.text("fulfillment_type", ctx.queryParam("fulfillment_type")).orElse(null));
     }
 
     private static String dataset(Context ctx) {

@@ -201,6 +201,12 @@ public final class ProcessRepository {
         if (f.to() != null) {
             where.append(" AND placed_at_ms < ").append(SqlLiterals.number(f.to().toEpochMilli()));
         }
+        if (f.channel() != null) {
+            where.append(" AND channel = ").append(SqlLiterals.string(f.channel()));
+        }
+        if (f.fulfillmentType() != null) {
+            where.append(" AND fulfillment_type = ").append(SqlLiterals.string(f.fulfillmentType()));
+        }
         return where.toString();
     }
 

@@ -28,20 +28,20 @@ public final class ProcessService {
         // one extra edge tells whether the list was cut
         List<Dfg.Edge> edges = repository.edges(f, edgeLimit + 1);
         boolean truncated = edges.size() > edgeLimit;
-        return new Dfg(f.dataset(), f.from(), f.to(), s.cases(), s.events(), s.activities(), s.variants(), s.dfgEdges(),
+        return new Dfg(f.dataset(), f.from(), f.to(), f.channel(), f.fulfillmentType(), s.cases(), s.events(), s.activities(), s.variants(), s.dfgEdges(),
                 s.topVariantCases(), truncated ? edges.subList(0, edgeLimit) : edges, truncated,
                 repository.startActivities(f), repository.endActivities(f));
     }
 
     public Variants variants(ProcessFilter f, int limit) {
         ProcessStats s = stats(f);
-        return new Variants(f.dataset(), f.from(), f.to(), s.cases(), s.events(), s.activities(), s.variants(),
+        return new Variants(f.dataset(), f.from(), f.to(), f.channel(), f.fulfillmentType(), s.cases(), s.events(), s.activities(), s.variants(),
                 s.dfgEdges(), s.topVariantCases(), limit, repository.variants(f, limit, s.cases()));
     }
 
     public Bottlenecks bottlenecks(ProcessFilter f, String node, boolean byMean, int limit) {
         checkWindow(f);
-        return new Bottlenecks(f.dataset(), node, byMean ? "mean" : "total", limit,
+        return new Bottlenecks(f.dataset(), node, f.channel(), f.fulfillmentType(), byMean ? "mean" : "total", limit,
                 repository.transitionWaits(f, node, byMean, limit), repository.stageWaits(f, node, byMean, limit));
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * {@code GET /api/process/variants}: the log's figures ({@code variants} counts them all) and the
  * {@code limit} most frequent variants, most cases first. As CSV: the variants (activities joined by " > ").
  */
-public record Variants(String dataset, Instant from, Instant to, long cases, long events, long activities,
+public record Variants(String dataset, Instant from, Instant to, String channel, String fulfillmentType, long cases, long events, long activities,
                        long variants, long dfgEdges, long topVariantCases, int limit, List<Variant> topVariants)
         implements Tabular {
 

@@ -89,7 +89,7 @@ public final class ApiRoutes {
                 "Paged by cursor: newest detected_at first, ties by finding_id descending; next_cursor is null on the last page.",
                 FindingList.class,
                 query("type", "finding type (case-insensitive)").oneOf(names(FindingType.values()), null), DATASET,
-                query("order_id", "order id (exact)").text(TEXT), NODE,
+                query("order_id", "order id (exact)").text(TEXT), NODE, CHANNEL, FULFILLMENT_TYPE,
                 query("severity", "severity (case-insensitive), e.g. critical, warning, info").text(TEXT),
                 query("from", "detected at or after (ISO-8601 instant)").instant(),
                 query("to", "detected before (ISO-8601 instant)").instant(),
@@ -168,16 +168,17 @@ public final class ApiRoutes {
         ParamDoc placedTo = query("to", "keep cases placed before (ISO-8601 instant)").instant();
         r.add(get("/api/process/dfg", Access.ANALYST, p::dfg, OperationDoc.json("process", "Directly-follows graph",
                 "The log's figures, DFG edges with frequencies and transition times, start and end activities. As CSV: the edges.",
-                Dfg.class, dataset, placedFrom, placedTo,
+                Dfg.class, dataset, placedFrom, placedTo, CHANNEL, FULFILLMENT_TYPE,
                 query("limit", "edges").integer(1, ProcessController.MAX_EDGES, (long) ProcessController.DEFAULT_EDGES)).withCsv()));
         r.add(get("/api/process/variants", Access.ANALYST, p::variants, OperationDoc.json("process", "Top variants",
                 "The log's figures and the most frequent exact activity sequences.", Variants.class, dataset, placedFrom,
-                placedTo, query("limit", "variants").integer(1, ProcessController.MAX_VARIANTS,
+                placedTo, CHANNEL, FULFILLMENT_TYPE, query("limit", "variants").integer(1, ProcessController.MAX_VARIANTS,
                         (long) ProcessController.DEFAULT_VARIANTS)).withCsv()));
         r.add(get("/api/process/bottlenecks", Access.ANALYST, p::bottlenecks, OperationDoc.json("process",
                 "Waiting time per transition and stage, per node",
                 "Of one dataset's cases (optionally placed in [from, to)); see also /api/bottlenecks.", Bottlenecks.class,
                 dataset, NODE, query("rank_by", "ranking").oneOf(List.of("total", "mean"), "total"), placedFrom, placedTo,
+                CHANNEL, FULFILLMENT_TYPE,
                 query("limit", "rows per list").integer(1, ProcessController.MAX_WAITS, (long) ProcessController.DEFAULT_WAITS))
                 .withCsv()));
         r.add(get("/api/process/edges", Access.ANALYST, p::edges, OperationDoc.json("process", "DFG edges per time bucket",

@@ -218,8 +218,11 @@ class DashboardBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("#variants-body tr .chip"))).isNotEmpty();
         assertThat(browser.driver.findElements(By.cssSelector("#variants-body tr"))).hasSizeGreaterThanOrEqualTo(3);
         // the carrier outage is a recurring exception pattern, with its trend
-        assertThat(browser.driver.findElements(By.cssSelector("#patterns-body tr svg.spark"))).isNotEmpty();
-        assertThat(browser.driver.findElements(By.cssSelector("#findings-body tr"))).isNotEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#patterns-body tr svg.spark")))
+                .as("patterns: %s / %s", browser.driver.findElement(By.id("patterns-summary")).getText(),
+                        browser.driver.findElement(By.id("patterns-body")).getText()).isNotEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#findings-body tr")))
+                .as("findings: %s", browser.driver.findElement(By.id("findings-body")).getText()).isNotEmpty();
 
         // a higher minimum frequency than the automatic one draws fewer edges, and lands in the URL
         int before = browser.driver.findElements(By.cssSelector("#map-wrap svg g.edge path")).size();
@@ -384,6 +387,7 @@ class DashboardBrowserTest {
             browser.await("a 403 explained", d -> d.getPageSource().contains("ask for an analyst token") ? true : null);
 
             // the link the demo prints carries the token in its fragment: taken, stored, removed from the address bar
+            browser.open("about:blank");
             browser.open(securedBase + "/governance/?dataset=" + enc(dataset) + "#token=" + analyst);
             browser.awaitLoaded();
             browser.awaitVisible("#heat-table");
