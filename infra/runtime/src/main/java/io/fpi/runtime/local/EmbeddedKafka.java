@@ -210,13 +210,23 @@ public final class EmbeddedKafka implements AutoCloseable {
         awaitInMetadata(partitionsByTopic.keySet());
     }
 
-    // The controller acknowledges a creation before the broker's metadata cache has applied it.
+    // The controller acknowledges a creation before the broker's metadata cache has applied it, and
+    // a partition may still be without a leader then: a producer that writes to it at once gets
+    // NOT_LEADER_OR_FOLLOWER, and its idempotent retries can then loop on OUT_OF_ORDER_SEQUENCE_NUMBER.
     private void awaitInMetadata(Set<String> names) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             try {
-                admin().describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS);
-                return;
+                var described = admin().describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS);
+                boolean led = described.values().stream().flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (led) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics " + names + " were created but some partitions have no leader");
+                }
+                sleep(50);
             } catch (ExecutionException | TimeoutException e) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("topics " + names + " were created but are not in the metadata", e);

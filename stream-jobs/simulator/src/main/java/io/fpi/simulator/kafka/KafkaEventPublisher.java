@@ -51,12 +51,13 @@ public final class KafkaEventPublisher implements RecordSink {
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(128 * 1024));
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "fpi-simulator");
-        // On a starved machine (a laptop running the whole platform, CI) the defaults let a batch
-        // time out after 30 s and be retried behind later ones, which the idempotent producer can
-        // report as OUT_OF_ORDER_SEQUENCE_NUMBER and the run fails. Patience costs nothing when
-        // the broker is healthy; the producer still fails after the delivery timeout if it is not.
+        // One request in flight: after a transient error (a partition's leader not elected yet, a
+        // request timed out on a starved machine) an idempotent producer with several in flight can
+        // end up retrying OUT_OF_ORDER_SEQUENCE_NUMBER forever; with one, batches cannot overtake
+        // each other. Batching keeps the rate (one request carries every partition's batch).
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "120000");
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "600000");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "300000");
         return p;
     }
 
