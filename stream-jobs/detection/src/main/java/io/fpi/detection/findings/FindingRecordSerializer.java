@@ -26,6 +26,9 @@ public final class FindingRecordSerializer implements KafkaRecordSerializationSc
             codec = new FindingCodec();
         }
         byte[] key = (f.getDataset() + "/" + f.getFindingId()).getBytes(StandardCharsets.UTF_8);
-        return new ProducerRecord<>(topic, null, f.getDetectedAt(), key, codec.encode(f));
+        // No record timestamp (the producer's clock stamps it): detected_at is event time, and for
+        // replays, imports and simulations it lies days or months back, so time-based retention
+        // would delete the findings before the webhook dispatcher reads them. It is in the value.
+        return new ProducerRecord<>(topic, null, null, key, codec.encode(f));
     }
 }
