@@ -3,6 +3,7 @@ package io.fpi.detection.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fpi.detection.findings.FindingTypes;
+import io.fpi.detection.nodes.NodeStageMonitoring;
 import io.fpi.jobs.traces.TraceJob;
 import io.fpi.jobs.traces.TraceJobConfig;
 import io.fpi.jobs.traces.TraceOutputs;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -77,9 +79,12 @@ class SimulatorScoringTest {
         for (Finding f : findings) {
             if (f.getType().equals(FindingTypes.SLA_BREACH) && "PROMISED_BY".equals(f.getEvidence().get("anchor"))) {
                 predictedLate.add(f.getOrderId());
-            } else if (f.getType().equals(FindingTypes.STALL)) {
+            } else if (f.getType().equals(FindingTypes.STALL) && f.getOrderId() != null) { // node-level STALLs name no order
                 predictedStalled.add(f.getOrderId());
             }
+        }
+        if (Boolean.getBoolean("fpi.scoring.details")) {
+            printMisses(run, findings, predictedStalled, stalled);
         }
         Score sla = Score.of(predictedLate, late);
         Score stall = Score.of(predictedStalled, stalled);
@@ -103,13 +108,44 @@ class SimulatorScoringTest {
         TABLE.values().forEach(System.out::println);
     }
 
+    /** With -Dfpi.scoring.details=true: each stall miss with its label and the order's stall findings, for analysis. */
+    private static void printMisses(SimulatedRun run, List<Finding> findings, Set<String> predicted, Set<String> truth) {
+        Map<String, List<String>> byOrder = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (f.getOrderId() != null && (f.getType().equals(FindingTypes.STALL) || f.getType().equals(FindingTypes.RESOLVED))) {
+                byOrder.computeIfAbsent(f.getOrderId(), k -> new java.util.ArrayList<>()).add(f.getType() + " "
+                        + f.getStage() + " " + f.getEvidence().get("reason") + " at+" + (f.getDetectedAt() - SimulatedRun.SIM_START) / 60_000
+                        + "m idle " + (f.getIdleMs() == null ? "-" : f.getIdleMs() / 60_000 + "m"));
+            }
+        }
+        for (Finding f : findings) {
+            if (f.getOrderId() == null && f.getNodeId() != null) {
+                System.out.printf("%s node %s %s %s at+%dm %s%n", run.name(), f.getType(), f.getNodeId(), f.getStage(),
+                        (f.getDetectedAt() - SimulatedRun.SIM_START) / 60_000, f.getEvidence());
+            }
+        }
+        for (OrderTruth o : run.truth().orders()) {
+            boolean p = predicted.contains(o.orderId());
+            boolean t = truth.contains(o.orderId());
+            if (p != t) {
+                System.out.printf("%s %s %s %s node=%s/%s label=%s effects=%s findings=%s%n", run.name(), p ? "FP" : "FN",
+                        o.orderId(), o.fulfillmentType(), o.initialNodeId(), o.nodeId(),
+                        o.stalled() == null ? "-" : o.stalled().stage() + " since+" + (o.stalled().sinceMs() - SimulatedRun.SIM_START) / 60_000
+                                + "m idle " + (o.stalled().idleMs() == null ? "never" : o.stalled().idleMs() / 60_000 + "m") + " injected "
+                                + o.stalled().injectedMs() / 60_000 + "m " + o.stalled().cause(),
+                        o.effects(), byOrder.get(o.orderId()));
+            }
+        }
+    }
+
     private static List<Finding> detect(SimulatedRun run) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         TraceOutputs traces = TraceJob.defineWorkflow(env, PartitionedRecords.source(run.records(), 2), TraceJobConfig.defaults());
         MonitorOutputs monitored = OrderMonitoring.attach(traces.events(), MonitorTestBase.CONFIG);
+        DataStream<Finding> blocked = NodeStageMonitoring.attach(traces.events(), MonitorTestBase.CONFIG.stallRules());
         CollectingSink<Finding> sink = new CollectingSink<>("scoring-" + run.name());
-        monitored.findings().sinkTo(sink);
+        monitored.findings().union(blocked).sinkTo(sink);
         long start = System.nanoTime();
         env.execute("scoring " + run.name());
         System.out.printf("%s: %d records through the job in %d ms%n", run.name(), run.records().size(),
