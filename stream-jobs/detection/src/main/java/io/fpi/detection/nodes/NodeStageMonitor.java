@@ -31,8 +31,9 @@ import org.apache.flink.util.Collector;
  * IdleAdvancingWatermarks fires them like any other.
  *
  * <p>State per key: the waiting orders of the stage ({@link NodeWait} in a map state), the buffered
- * milestones of instants the watermark has not reached, and a {@link NodeStageState}; all of it is
- * cleared when nobody waits any more.
+ * milestones of instants the watermark has not reached, and a {@link NodeStageState}. When nobody
+ * waits any more, the map is cleared and no timer is left; the NodeStageState stays (a few dozen
+ * bytes per watched node and stage) if it has learned the stage's typical time, else it goes too.
  */
 public final class NodeStageMonitor extends KeyedProcessFunction<String, NodeMilestone, Finding>
         implements ResultTypeQueryable<Finding> {
@@ -112,9 +113,17 @@ public final class NodeStageMonitor extends KeyedProcessFunction<String, NodeMil
         }
         tracker.evaluate(st, w, t, f -> emit(f, key, st, tracker, out));
         if (NodeStageTracker.isIdle(st)) {
-            state.clear();
+            if (st.timerMs != NodeStageState.NONE && st.timerMs > t && !buffer.contains(st.timerMs)) {
+                ctx.timerService().deleteEventTimeTimer(st.timerMs); // nothing left to time
+            }
             waits.clear();
-            return; // a timer still registered finds no state and returns
+            if (st.learnedCount == 0) {
+                state.clear();
+            } else { // keep the stage's learned typical time: one small object per watched (node, stage)
+                st.timerMs = NodeStageState.NONE;
+                state.update(st);
+            }
+            return;
         }
         long next = tracker.next(st);
         if (next != st.timerMs) {
