@@ -26,7 +26,7 @@ final class StallRulesReader {
             "order_idle", "forget_after", "responsible", "severity", "description");
     private static final long DEFAULT_FORGET_AFTER_MS = 3 * 86_400_000L;
     private static final Set<String> RULE_KEYS = Set.of("stage", "fulfillment_type", "nodes", "threshold", "clock",
-            "responsible", "severity", "blocked_by_failures", "blocked_after", "description");
+            "responsible", "severity", "blocked_by_failures", "blocked_after", "retry_grace", "description");
     private static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
     private static final Set<String> FULFILLMENT_TYPES = Set.of("SHIP_TO_HOME", "BOPIS", "CURBSIDE", "SAME_DAY",
             "SHIP_FROM_STORE");
@@ -121,6 +121,7 @@ final class StallRulesReader {
             }
         }
         Long blockedAfter = m.duration("blocked_after", blockedBy > 0);
+        Long retryGrace = m.duration("retry_grace", false);
         String responsible = m.string("responsible", false);
         if (blockedBy > 0 && responsible == null) {
             problems.error(m.node(), "blocked_by_failures counts failures of the responsible system; add 'responsible:'");
@@ -130,7 +131,7 @@ final class StallRulesReader {
         }
         return new StallRule(stage, type == null || type.equals("*") ? null : type, nodes, threshold, clock, responsible,
                 severity(m, "severity", problems), Math.max(blockedBy, 0), blockedAfter == null ? 0 : blockedAfter,
-                m.string("description", false));
+                retryGrace == null ? 0 : retryGrace, m.string("description", false));
     }
 
     private static NodeStageRule nodeRule(YamlNode item, Problems problems) {

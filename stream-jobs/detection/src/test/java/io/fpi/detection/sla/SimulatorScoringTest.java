@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * fails; beside it the precision with held-but-not-delayed orders as don't-care must reach 0.95.
  * Warehouse-wave-delay recall, the other former miss, is closed by the blocked node stage detector,
  * which runs here beside the order monitor as in the full job. -Dfpi.scoring.seed / .orders rerun
- * the scores on other runs; -Dfpi.scoring.details=true prints every labelled or predicted order.
+ * the scores on other runs, -Dfpi.scoring.only=a,b runs only those scenarios; -Dfpi.scoring.details=true prints every labelled or predicted order.
  */
 class SimulatorScoringTest {
     @RegisterExtension
@@ -66,6 +66,8 @@ class SimulatorScoringTest {
     })
     void findings_match_the_ground_truth(String scenario, double slaP, double slaR, double stallP, double stallR,
                                          double heldP) throws Exception {
+        String only = System.getProperty("fpi.scoring.only");
+        org.junit.jupiter.api.Assumptions.assumeTrue(only == null || List.of(only.split(",")).contains(scenario));
         SimulatedRun run = SimulatedRun.generate(scenario.equals("baseline") ? null : scenario,
                 Integer.getInteger("fpi.scoring.orders", ORDERS), Long.getLong("fpi.scoring.seed", SEED));
         List<Finding> findings = detect(run);
@@ -166,6 +168,10 @@ class SimulatorScoringTest {
                                 + "m idle " + (o.stalled().idleMs() == null ? "never" : o.stalled().idleMs() / 60_000 + "m") + " injected "
                                 + o.stalled().injectedMs() / 60_000 + "m " + o.stalled().cause(),
                         o.effects(), byOrder.get(o.orderId()));
+                if (p != t) {
+                    System.out.println("    events: " + o.events().stream().map(e -> e.activity() + "@+"
+                            + (e.eventTimeMs() - SimulatedRun.SIM_START) / 60_000 + "m").collect(java.util.stream.Collectors.joining(" ")));
+                }
             }
         }
     }
