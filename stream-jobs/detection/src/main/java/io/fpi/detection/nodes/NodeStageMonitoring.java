@@ -27,7 +27,7 @@ public final class NodeStageMonitoring {
     /** Findings of the file's node_stages rules (none when it has no such section: the stream is empty). */
     public static DataStream<Finding> attach(DataStream<FulfillmentEvent> events, StallRules rules) {
         return events
-                .flatMap(new NodeMilestoneRouter(rules.nodeRules()))
+                .flatMap(new NodeMilestoneRouter(rules.nodeRules(), rules.pauseCodes()))
                 .returns(TypeInformation.of(NodeMilestone.class))
                 .name("node milestones").uid(ROUTER_UID)
                 .keyBy(NodeMilestone::getKey)

@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  * frontier stays close behind the newest entries. Every order that waits behind the frontier while
  * the stage is blocked is <em>tainted</em>; it stalls ({@code node_blocked}) once it has waited
  * {@code order_idle} itself, even if the stage has recovered meanwhile and drains its backlog in
- * another order. One slow order never blocks a stage: its successors overtake it.
+ * another order. One slow order never blocks a stage: its successors overtake it. An order with an
+ * open pausing exception (stalls.yaml pause_on_exceptions: someone works on it) is not reported; its
+ * own wait restarts at the resolution, as in the order monitor.
  *
  * <p>Only orders of the watched stage are kept (by the caller, in {@link Waits}); the state here is
  * a few numbers plus the candidates and pending reports, which are short unless the stage is blocked.
@@ -44,6 +46,8 @@ public final class NodeStageTracker implements Serializable {
         Iterable<Map.Entry<String, NodeWait>> entries() throws Exception;
     }
 
+    private static final String RAISED = CanonicalActivity.EXCEPTION_RAISED.name();
+    private static final String RESOLVED = CanonicalActivity.EXCEPTION_RESOLVED.name();
     static final int LEARN_AFTER = 10;
     static final double LEARN_RATE = 0.05;
     private static final long MIN_LEARNED_MS = 1_000;
@@ -64,6 +68,12 @@ public final class NodeStageTracker implements Serializable {
             s.region = m.region;
         }
         NodeWait w = waits.get(m.orderId);
+        if (RAISED.equals(m.activity) || RESOLVED.equals(m.activity)) {
+            if (w != null) {
+                pauseOrResume(s, waits, m, w);
+            }
+            return;
+        }
         if (w != null) {
             if (!m.departure && m.activity.equals(rule.stage())) {
                 return; // a repeat of the stage's milestone: the order has not moved
@@ -120,7 +130,7 @@ public final class NodeStageTracker implements Serializable {
                     s.candidateIds.length, s.lastProgressMs));
         }
         if (s.blockedSinceMs != NONE) {
-            taint(s, t);
+            taint(s, waits, t);
         }
         while (s.pendingIds.length > 0 && s.pendingDue[0] <= t) {
             String id = s.pendingIds[0];
@@ -128,7 +138,10 @@ public final class NodeStageTracker implements Serializable {
             long since = s.pendingSince[0];
             removePendingAt(s, 0);
             NodeWait w = waits.get(id);
-            if (w != null && w.reportedMs == NONE) {
+            if (w != null && w.reportedMs == NONE && w.pausedMs != NONE) {
+                w.deferred = true; // someone works on it: due again order_idle after the resolution
+                waits.put(id, w);
+            } else if (w != null && w.reportedMs == NONE) {
                 w.reportedMs = due;
                 waits.put(id, w);
                 out.accept(new NodeStageFinding(NodeStageFinding.Kind.ORDER_STALL, id, w, due,
@@ -208,6 +221,24 @@ public final class NodeStageTracker implements Serializable {
         return b <= newest + blockedAfterMs(s) / 2 ? b : NONE;
     }
 
+    /** A pausing exception stops the order's own wait; its resolution restarts it (a deferred STALL is due order_idle later). */
+    private void pauseOrResume(NodeStageState s, Waits waits, NodeMilestone m, NodeWait w) throws Exception {
+        if (RAISED.equals(m.activity)) {
+            if (w.pausedMs == NONE) {
+                w.pausedMs = m.timeMs;
+                waits.put(m.orderId, w);
+            }
+        } else if (w.pausedMs != NONE) {
+            w.pausedMs = NONE;
+            w.clockMs = m.timeMs;
+            if (w.deferred) {
+                w.deferred = false;
+                insertPending(s, m.orderId, m.timeMs + rule.orderIdleMs(), s.blockedSinceMs != NONE ? s.blockedSinceMs : m.timeMs);
+            }
+            waits.put(m.orderId, w);
+        }
+    }
+
     /** Leaving by moving on at the node counts; a reroute away, a cancellation or a departure do not. */
     private static boolean isProgress(NodeMilestone m) {
         if (m.departure || CanonicalActivity.ORDER_REROUTED.name().equals(m.activity)) {
@@ -216,13 +247,15 @@ public final class NodeStageTracker implements Serializable {
         return CanonicalActivity.of(m.activity).map(a -> a.closesAs() == null).orElse(true);
     }
 
-    private void taint(NodeStageState s, long t) {
+    private void taint(NodeStageState s, Waits waits, long t) throws Exception {
         for (int i = 0; i < s.candidateIds.length; i++) {
             long entry = s.candidateEntries[i];
             if (entry <= s.taintedThroughMs) {
                 continue;
             }
-            long due = Math.max(t, Math.max(s.blockedSinceMs, entry + rule.orderIdleMs()));
+            NodeWait w = waits.get(s.candidateIds[i]);
+            long clock = w == null ? entry : w.clockMs;
+            long due = Math.max(t, Math.max(s.blockedSinceMs, clock + rule.orderIdleMs()));
             insertPending(s, s.candidateIds[i], due, s.blockedSinceMs);
             s.taintedThroughMs = entry;
         }

@@ -114,6 +114,11 @@ public final class StallRules implements Serializable {
         return errorCode != null && pauseCodes.contains(errorCode);
     }
 
+    /** The codes of pause_on_exceptions. */
+    public Set<String> pauseCodes() {
+        return pauseCodes;
+    }
+
     /** How long a pausing exception may stay open before the order counts as stalled anyway. */
     public long holdThresholdMs() {
         return holdThresholdMs;

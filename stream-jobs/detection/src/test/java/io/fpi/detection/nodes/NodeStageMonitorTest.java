@@ -35,6 +35,7 @@ class NodeStageMonitorTest {
     /** Small numbers so that the stories stay short: 3 orders, 1 h, 90 min, learned x1.5. */
     static final String RULES = """
             version: "t1"
+            pause_on_exceptions: [MANUAL_INTERVENTION]
             stages:
               - { stage: PACKED, threshold: 1h }
             node_stages:
@@ -44,7 +45,7 @@ class NodeStageMonitorTest {
     static final StallRules STALL_RULES = StallRules.parse(RULES, "test");
 
     private KeyedOneInputStreamOperatorTestHarness<String, NodeMilestone, Finding> h;
-    private final NodeMilestoneRouter router = new NodeMilestoneRouter(STALL_RULES.nodeRules());
+    private final NodeMilestoneRouter router = new NodeMilestoneRouter(STALL_RULES.nodeRules(), STALL_RULES.pauseCodes());
 
     @AfterEach
     void close() throws Exception {
@@ -160,6 +161,23 @@ class NodeStageMonitorTest {
     }
 
     @Test
+    void an_order_someone_works_on_is_not_reported_until_order_idle_after_the_resolution() throws Exception {
+        open(null);
+        healthyHour();
+        long s = T0 + 70 * MIN;
+        send(ev("M1", RELEASED, s), exception("M1", true, s + 5 * MIN), ev("M2", RELEASED, s + 10 * MIN),
+                ev("M3", RELEASED, s + 20 * MIN), ev("M4", RELEASED, s + 40 * MIN));
+        watermark(s + 4 * 60 * MIN);
+        // blocked at s + 60; M1's STALL was due at s + 90 but an agent was on it: none for M1
+        assertThat(orderFindings(FindingTypes.STALL)).extracting(Finding::getOrderId).containsExactly("M2", "M3", "M4");
+
+        send(exception("M1", false, s + 5 * 60 * MIN)); // resolved; still not released to a wave 90 min later
+        watermark(s + 5 * 60 * MIN + 90 * MIN);
+        Finding m1 = single(orderFindings(FindingTypes.STALL), "M1");
+        assertThat(m1.getDetectedAt()).isEqualTo(s + 5 * 60 * MIN + 90 * MIN);
+    }
+
+    @Test
     void stalls_are_found_when_only_the_watermark_moves_and_only_the_learned_summary_stays_once_nobody_waits() throws Exception {
         open(null);
         long s = T0;
@@ -244,6 +262,10 @@ class NodeStageMonitorTest {
         ListCollector<NodeMilestone> c = new ListCollector<>(out);
         router.flatMap(ev("X", RELEASED, T0), c);
         router.flatMap(ev("X", "INTEGRATION_CALL_FAILED", T0), c); // not a milestone
+        FulfillmentEvent backorder = ev("X", "EXCEPTION_RAISED", T0);
+        backorder.setErrorCode("BACKORDER");
+        router.flatMap(backorder, c); // an exception that does not pause
+        router.flatMap(exception("X", true, T0), c); // one that does
         FulfillmentEvent atStore = ev("Y", "STORE_PICKED", T0);
         atStore.setNodeId("ST-0001");
         router.flatMap(atStore, c); // no rule watches stores
@@ -252,6 +274,7 @@ class NodeStageMonitorTest {
         reroute.setAttributes(Map.of("from_node", DC));
         router.flatMap(reroute, c);
         assertThat(out).extracting(m -> m.key + " " + m.orderId + " " + m.departure).containsExactly(
+                "4:demo/DC-NORTHEAST/RELEASED_TO_WAREHOUSE X false",
                 "4:demo/DC-NORTHEAST/RELEASED_TO_WAREHOUSE X false",
                 "4:demo/DC-NORTHEAST/RELEASED_TO_WAREHOUSE Z true");
         assertThat(NodeStageKeys.node(out.get(0).key)).isEqualTo(DC);
@@ -280,6 +303,12 @@ class NodeStageMonitorTest {
         }
         story.sort(java.util.Comparator.comparingLong(FulfillmentEvent::getEventTime));
         return story;
+    }
+
+    static FulfillmentEvent exception(String order, boolean raised, long t) {
+        FulfillmentEvent e = ev(order, raised ? "EXCEPTION_RAISED" : "EXCEPTION_RESOLVED", t);
+        e.setErrorCode("MANUAL_INTERVENTION");
+        return e;
     }
 
     static FulfillmentEvent ev(String order, String activity, long t) {
