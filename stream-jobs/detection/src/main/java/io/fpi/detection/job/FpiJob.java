@@ -3,6 +3,7 @@ package io.fpi.detection.job;
 import io.fpi.detection.findings.FindingRecordSerializer;
 import io.fpi.detection.findings.FindingRowEncoder;
 import io.fpi.detection.kpi.KpiSettings;
+import io.fpi.detection.nodes.NodeStageMonitoring;
 import io.fpi.detection.kpi.KpiTopology;
 import io.fpi.detection.patterns.ExceptionPatterns;
 import io.fpi.detection.patterns.PatternConfig;
@@ -87,8 +88,10 @@ public final class FpiJob {
     /** The detectors over the trace workflow's outputs, without sinks (shared with the tests). */
     public static Detections attachDetections(TraceOutputs traces, Env env, MonitorConfig monitor) {
         MonitorOutputs orders = OrderMonitoring.attach(traces.events(), monitor);
+        DataStream<Finding> blockedStages = NodeStageMonitoring.attach(traces.events(), monitor.stallRules());
         PatternOutputs patterns = ExceptionPatterns.attach(traces.events(), PatternConfig.fromEnv(env));
-        return new Detections(orders.findings().union(patterns.findings()), orders.slaOutcomes(), patterns.windows());
+        return new Detections(orders.findings().union(blockedStages, patterns.findings()), orders.slaOutcomes(),
+                patterns.windows());
     }
 
     /**

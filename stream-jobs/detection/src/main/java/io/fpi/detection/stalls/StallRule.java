@@ -17,6 +17,8 @@ import java.io.Serializable;
  * @param blockedByFailures 0: off; else after this many INTEGRATION_CALL_FAILED of the responsible
  *     system within the stage the order is "blocked" and stalls once it has been idle for
  *     {@code blockedAfterMs} (usually far less than the threshold)
+ * @param retryGraceMs a failure blocks only once it has gone this long without a retry (0: at once),
+ *     so a glitch retried within minutes never stalls an order that happens to have waited long
  */
 public record StallRule(
         String stage,
@@ -28,6 +30,7 @@ public record StallRule(
         String severity,
         int blockedByFailures,
         long blockedAfterMs,
+        long retryGraceMs,
         String description) implements Serializable {
 
     /** Higher wins: an exact fulfillment type beats "*", then the more specific node pattern. */

@@ -1,5 +1,6 @@
 package io.fpi.detection.stalls;
 
+import io.fpi.detection.nodes.NodeStageRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -36,9 +37,11 @@ public final class StallRules implements Serializable {
     private final long holdThresholdMs;
     private final String holdSeverity;
     private final Map<String, StallRule[]> byStage;
+    private final List<NodeStageRule> nodeRules;
 
     StallRules(String source, String version, Set<String> pauseCodes, long holdThresholdMs, String holdSeverity,
-               List<StallRule> rules) {
+               List<StallRule> rules, List<NodeStageRule> nodeRules) {
+        this.nodeRules = List.copyOf(nodeRules);
         this.source = source;
         this.version = version;
         this.pauseCodes = Set.copyOf(pauseCodes);
@@ -98,9 +101,22 @@ public final class StallRules implements Serializable {
         return null;
     }
 
+    /**
+     * The cross-order rules of the file's {@code node_stages} section (blocked node stages), in file
+     * order; empty when the file has none.
+     */
+    public List<NodeStageRule> nodeRules() {
+        return nodeRules;
+    }
+
     /** Exception codes that pause the stage clock while open (someone is working on the order). */
     public boolean pauses(String errorCode) {
         return errorCode != null && pauseCodes.contains(errorCode);
+    }
+
+    /** The codes of pause_on_exceptions. */
+    public Set<String> pauseCodes() {
+        return pauseCodes;
     }
 
     /** How long a pausing exception may stay open before the order counts as stalled anyway. */
@@ -129,6 +145,6 @@ public final class StallRules implements Serializable {
 
     @Override
     public String toString() {
-        return "stall thresholds " + version + " from " + source + " (" + rules().size() + " rules)";
+        return "stall thresholds " + version + " from " + source + " (" + rules().size() + " rules, " + nodeRules.size() + " node stage rules)";
     }
 }

@@ -208,7 +208,7 @@ public final class StallTracker implements Serializable {
         StallBlockers bl = s.blockers;
         if (r.blockedByFailures() > 0 && bl != null && bl.failures >= r.blockedByFailures() && bl.failedMs != NONE
                 && bl.failedMs > bl.retriedMs) {
-            long b = Math.max(bl.failedMs, s.sinceMs + r.blockedAfterMs());
+            long b = Math.max(bl.failedMs + r.retryGraceMs(), blockedFrom(r, s, o) + r.blockedAfterMs());
             if (b < d) {
                 d = b;
                 reason[0] = StallState.REASON_BLOCKED;
@@ -218,6 +218,21 @@ public final class StallTracker implements Serializable {
             return NONE;
         }
         return d;
+    }
+
+    /**
+     * Where blocked_after counts from: the stage's start, or on the cut-off clock the ready-by time of
+     * the collection the parcel waits for (a store parcel labelled in the morning is not late for a
+     * 16:00 collection at noon, however much the carrier fails meanwhile).
+     */
+    private long blockedFrom(StallRule r, StallState s, OrderSlaState o) {
+        if (r.clock() == StallClock.CUTOFF) {
+            CarrierCutoff c = policies.calendars().cutoffFor(o.carrier, o.region, o.nodeId);
+            if (c != null) {
+                return c.nextHandoffCutoff(s.clockMs) - (c.handoffByMinute() - c.readyByMinute()) * 60_000L;
+            }
+        }
+        return s.sinceMs;
     }
 
     private long clockDeadline(StallRule r, long from, OrderSlaState o) {

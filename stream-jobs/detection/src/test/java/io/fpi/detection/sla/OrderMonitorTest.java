@@ -206,6 +206,30 @@ class OrderMonitorTest extends MonitorTestBase {
     }
 
     @Test
+    void a_store_parcel_whose_carrier_fails_is_blocked_only_after_its_collection_not_hours_before_it() throws Exception {
+        // ST-0001 is UTC-5: T0 = 09:00 local; the 16:00 collection's ready-by is 15:30 = T0 + 6 h 30
+        Order o = new Order("O-STORE-OUTAGE", "SHIP_FROM_STORE", "WEB", "ST-0001", "NORTHEAST", T0 + 4 * 24 * HOUR);
+        long label = T0 + HOUR;
+        try (MonitorHarness h = MonitorHarness.open(CONFIG)) {
+            h.send(placed(o, T0), at(o, "PAYMENT_AUTHORIZED", T0 + MINUTE), at(o, "ORDER_SOURCED", T0 + 3 * MINUTE),
+                    at(o, "INVENTORY_RESERVED", T0 + 4 * MINUTE), at(o, "STORE_PICK_STARTED", T0 + 20 * MINUTE),
+                    at(o, "STORE_PICKED", T0 + 35 * MINUTE), at(o, "PACKED", T0 + 50 * MINUTE), labelled(o, label),
+                    carrierFailure(o, label + 10 * MINUTE), carrierRetried(o, label + 30 * MINUTE),
+                    carrierFailure(o, label + 30 * MINUTE + 20_000));
+
+            h.watermark(T0 + 8 * HOUR - 1);
+            assertThat(h.findings(FindingTypes.STALL)).as("failing since 10:10, but the collection is at 16:00").isEmpty();
+
+            h.watermark(T0 + 8 * HOUR); // ready-by 15:30 + blocked_after 1 h 30: 17:00, still blocked
+            assertThat(h.findings(FindingTypes.STALL)).singleElement().satisfies(f -> {
+                assertThat(f.getDetectedAt()).isEqualTo(T0 + 8 * HOUR);
+                assertThat(f.getEvidence()).containsEntry("reason", "blocked");
+                assertThat(f.getStage()).isEqualTo("LABEL_CREATED");
+            });
+        }
+    }
+
+    @Test
     void a_failure_followed_by_a_successful_retry_does_not_block_the_parcel() throws Exception {
         Order o = shipToHome("O-GLITCH");
         long label = T0 + 2 * HOUR + 20 * MINUTE;
@@ -214,6 +238,21 @@ class OrderMonitorTest extends MonitorTestBase {
                     at(o, "CARRIER_HANDOFF", label + 6 * HOUR));
 
             h.watermark(label + 7 * HOUR);
+
+            assertThat(h.findings(FindingTypes.STALL)).isEmpty();
+        }
+    }
+
+    @Test
+    void a_glitch_retried_within_minutes_does_not_stall_a_parcel_that_has_already_waited_long() throws Exception {
+        Order o = shipToHome("O-LATE-GLITCH");
+        long label = T0 + 2 * HOUR + 20 * MINUTE;
+        try (MonitorHarness h = MonitorHarness.open(CONFIG)) {
+            // 2 h 30 after the label (past blocked_after) one call fails and is retried 4 min later
+            h.send(throughTheDc(o)).send(carrierFailure(o, label + 150 * MINUTE), carrierRetried(o, label + 154 * MINUTE),
+                    at(o, "CARRIER_HANDOFF", label + 5 * HOUR));
+
+            h.watermark(label + 6 * HOUR);
 
             assertThat(h.findings(FindingTypes.STALL)).isEmpty();
         }

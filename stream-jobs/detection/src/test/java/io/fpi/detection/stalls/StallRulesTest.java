@@ -63,4 +63,59 @@ class StallRulesTest {
                 .hasMessageContaining("add 'responsible:'")
                 .hasMessageContaining("a second rule for PICKED");
     }
+
+    @Test
+    void the_shipped_file_watches_the_dc_wave_stage_across_orders() {
+        var rules = StallRules.loadDefault().nodeRules();
+
+        assertThat(rules).hasSize(1);
+        var r = rules.get(0);
+        assertThat(r.stage()).isEqualTo("RELEASED_TO_WAREHOUSE");
+        assertThat(r.matches("DC-MIDWEST")).isTrue();
+        assertThat(r.matches("ST-0001")).isFalse();
+        assertThat(r.blockedAfterMs()).isEqualTo(3_600_000L);
+        assertThat(r.typicalFactor()).isEqualTo(1.5);
+        assertThat(r.minOrders()).isEqualTo(10);
+        assertThat(r.forgetAfterMs()).isEqualTo(3 * 86_400_000L);
+        assertThat(r.responsible()).isEqualTo("WMS");
+    }
+
+    @Test
+    void node_stage_rules_default_order_idle_to_blocked_after_and_pick_the_most_specific_pattern() {
+        StallRules rules = StallRules.parse("""
+                version: "t"
+                stages: [ { stage: PACKED, threshold: 1h } ]
+                node_stages:
+                  - { stage: PICKED, nodes: "DC-*", blocked_after: 1h }
+                  - { stage: PICKED, nodes: "DC-EAST", blocked_after: 2h, min_orders: 4 }
+                """, "t.yaml");
+
+        var general = io.fpi.detection.nodes.NodeStageRules.resolve(rules.nodeRules(), "DC-WEST", "PICKED");
+        var exact = io.fpi.detection.nodes.NodeStageRules.resolve(rules.nodeRules(), "DC-EAST", "PICKED");
+        assertThat(general.blockedAfterMs()).isEqualTo(3_600_000L);
+        assertThat(general.orderIdleMs()).isEqualTo(3_600_000L);
+        assertThat(general.minOrders()).isEqualTo(3);
+        assertThat(exact.blockedAfterMs()).isEqualTo(7_200_000L);
+        assertThat(io.fpi.detection.nodes.NodeStageRules.at(rules.nodeRules(), "DC-EAST")).containsExactly(exact);
+        assertThat(io.fpi.detection.nodes.NodeStageRules.resolve(rules.nodeRules(), "DC-EAST", "PACKED")).isNull();
+    }
+
+    @Test
+    void a_broken_node_stages_section_is_rejected_with_every_problem() {
+        assertThatThrownBy(() -> StallRules.parse("""
+                version: "t"
+                stages: [ { stage: PACKED, threshold: 1h } ]
+                node_stages:
+                  - { stage: IN_TRANSIT, blocked_after: 1h }
+                  - { stage: PICKED, blocked_afterr: 1h }
+                  - { stage: PACKED, blocked_after: 1h, min_orders: none, typical_factor: -2 }
+                  - { stage: WAVE_RELEASED, blocked_after: 2h, forget_after: 1h }
+                """, "broken-nodes.yaml"))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessageContaining("IN_TRANSIT is not a milestone")
+                .hasMessageContaining("did you mean 'blocked_after'")
+                .hasMessageContaining("'none' is not a count")
+                .hasMessageContaining("is not a factor")
+                .hasMessageContaining("forget_after must be longer");
+    }
 }
