@@ -44,7 +44,9 @@ public record BenchOptions(Part part, long events, int repetitions, int warmup, 
             "usage: fpi bench [pipeline|api|webhooks|import|all] [options]",
             "",
             "  pipeline   B0 consume+decode, B1 Flink pass-through, B2 jobs without ClickHouse, B3 ClickHouse inserts,",
-            "             Full pipeline (+ CPU), latency event->queryable, heap per open order  (the default)",
+            "             Full pipeline (+ CPU), full_job: trace-only job vs the full detection job (FpiJob) in alternating",
+            "             runs, latency event->queryable, memory: heap per open order of the trace job, full_job_memory:",
+            "             of the full job  (the default: all stages)",
             "  api        query API latency with ~10 M events loaded and ingestion running (io.fpi.api.bench.ApiBenchmark;",
             "             its own options: --events N --days D --iterations N ..., see query-api/README.md)",
             "  webhooks   10,000 findings to 20 subscriptions on loopback receivers (io.fpi.webhooks.bench.WebhookBenchmark;",
@@ -89,7 +91,7 @@ public record BenchOptions(Part part, long events, int repetitions, int warmup, 
 
     /** The stages of {@code bench pipeline}, in the order they run. */
     public enum Stage {
-        B0, B1, B2, B3, FULL, LATENCY, MEMORY;
+        B0, B1, B2, B3, FULL, FULL_JOB, LATENCY, MEMORY, FULL_JOB_MEMORY;
 
         static String names() {
             return String.join(",", java.util.Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList());

@@ -1,5 +1,8 @@
 package io.fpi.launcher.bench;
 
+import io.fpi.detection.job.FpiJob;
+import io.fpi.detection.job.JobSinks;
+import io.fpi.detection.sla.MonitorConfig;
 import io.fpi.jobs.common.ClickHouseSink;
 import io.fpi.jobs.common.DeadLetter;
 import io.fpi.jobs.common.DeadLetterRecordSerializer;
@@ -11,6 +14,7 @@ import io.fpi.jobs.traces.TraceOutputs;
 import io.fpi.jobs.traces.records.EventRowEncoder;
 import io.fpi.jobs.traces.records.TraceRowEncoder;
 import io.fpi.runtime.clickhouse.ClickHouseEndpoint;
+import io.fpi.runtime.config.Env;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,10 +52,13 @@ import org.apache.kafka.common.TopicPartition;
  *   <li>Full — the same workflow with the sinks {@link TraceJob#build} attaches: ClickHouse
  *       {@code events} and {@code traces} (same encoders, batching and client) and the dead-letter
  *       topic.</li>
+ *   <li>Full job — {@link FpiJob#wire}: the production detection job (trace builder, SLA/stall
+ *       monitor, exception patterns, KPIs, findings) with all its sinks; its ClickHouse sinks are
+ *       timed.</li>
  * </ul>
  */
 final class FlinkStages {
-    enum Kind { B1, B2, FULL }
+    enum Kind { B1, B2, FULL, FULL_JOB }
 
     private final String bootstrap;
     private final String dlqTopic;
@@ -61,10 +68,15 @@ final class FlinkStages {
     private final Path checkpoints;
     private final CpuClock cpu;
     private final boolean objectReuse;
+    private final Env fullJobEnv;
+    private final MonitorConfig monitor;
 
-    /** @param objectReuse a what-if: Flink's object reuse, which the job does not enable */
+    /**
+     * @param objectReuse a what-if: Flink's object reuse, which the job does not enable
+     * @param fullJobEnv  the full job's FPI_* settings (findings topic, detector options)
+     */
     FlinkStages(String bootstrap, String dlqTopic, ClickHouseEndpoint clickHouse, TraceJobConfig job, int parallelism,
-                Path checkpoints, CpuClock cpu, boolean objectReuse) {
+                Path checkpoints, CpuClock cpu, boolean objectReuse, Env fullJobEnv) {
         this.bootstrap = bootstrap;
         this.dlqTopic = dlqTopic;
         this.clickHouse = clickHouse;
@@ -73,10 +85,12 @@ final class FlinkStages {
         this.checkpoints = checkpoints;
         this.cpu = cpu;
         this.objectReuse = objectReuse;
+        this.fullJobEnv = fullJobEnv;
+        this.monitor = FpiJob.monitorConfig(fullJobEnv);
     }
 
     FlinkStages withObjectReuse() {
-        return new FlinkStages(bootstrap, dlqTopic, clickHouse, job, parallelism, checkpoints, cpu, true);
+        return new FlinkStages(bootstrap, dlqTopic, clickHouse, job, parallelism, checkpoints, cpu, true, fullJobEnv);
     }
 
     /** One timed run over {@code records} records of {@code topic}. */
@@ -152,6 +166,23 @@ final class FlinkStages {
                     .uid("events-source")
                     .sinkTo(timed(new DiscardingSink<>(), timed)).name("discard").uid("discard");
             return 1;
+        }
+        if (kind == Kind.FULL_JOB) {
+            // FpiJob.build without its checkpoint/restart settings and with this run's source; every
+            // ClickHouse sink reports its end-of-input flush (the Kafka sinks, as in Full, are not timed)
+            int[] timedSinks = {0};
+            FpiJob.wire(TraceJob.readEvents(env, source, job, monitor.idleAdvanceAfter()), job, fullJobEnv, monitor,
+                    new JobSinks() {
+                        @Override
+                        public <T> Sink<T> sink(String uid, Sink<T> sink) {
+                            if (timed && sink instanceof ClickHouseSink) {
+                                timedSinks[0]++;
+                                return new TimedSink<>(sink);
+                            }
+                            return sink;
+                        }
+                    });
+            return timedSinks[0];
         }
         TraceOutputs out = TraceJob.defineWorkflow(env, source, job);
         if (kind == Kind.B2) {
