@@ -12,6 +12,8 @@ import io.fpi.detection.patterns.PatternOutputs;
 import io.fpi.detection.patterns.records.WindowCountRowEncoder;
 import io.fpi.detection.sla.MonitorConfig;
 import io.fpi.detection.sla.MonitorOutputs;
+import io.fpi.detection.sla.MonitoredTraceBuilder;
+import io.fpi.detection.sla.OrderMonitor;
 import io.fpi.detection.sla.OrderMonitoring;
 import io.fpi.jobs.common.ClickHouseSink;
 import io.fpi.jobs.common.DeadLetter;
@@ -19,8 +21,8 @@ import io.fpi.jobs.traces.TraceJob;
 import io.fpi.jobs.traces.TraceJobConfig;
 import io.fpi.jobs.traces.TraceOutputs;
 import io.fpi.jobs.traces.functions.SplitDeadLetters;
-import io.fpi.jobs.traces.functions.TraceBuilder;
 import io.fpi.jobs.traces.records.EventRowEncoder;
+import io.fpi.jobs.traces.records.TraceRow;
 import io.fpi.jobs.traces.records.TraceRowEncoder;
 import io.fpi.runtime.clickhouse.ClickHouseClient;
 import io.fpi.runtime.clickhouse.ClickHouseEndpoint;
@@ -103,15 +105,19 @@ public final class FpiJob {
                             Env env, MonitorConfig monitor, JobSinks sinks) {
         ClickHouseEndpoint clickhouse = config.requireClickHouse();
         ClickHouseSink.Settings settings = config.clickhouseSink();
-        TraceOutputs traces = TraceJob.outputs(deadLetters,
-                TraceJob.trace(events, new TraceBuilder(config.traceRetention(), config.traceIdleExpiry())));
+        // the order monitor runs inside the trace builder's operator: one key, one timer, one shuffle per order
+        SingleOutputStreamOperator<TraceRow> traced = TraceJob.trace(events,
+                new MonitoredTraceBuilder(config.traceRetention(), config.traceIdleExpiry(), monitor));
+        TraceOutputs traces = TraceJob.outputs(deadLetters, traced);
         sink(traces.events(), sinks, "clickhouse-events",
                 new ClickHouseSink<>(clickhouse, EventRowEncoder.TABLE, new EventRowEncoder(), settings));
         sink(traces.traces(), sinks, "clickhouse-traces",
                 new ClickHouseSink<>(clickhouse, TraceRowEncoder.TABLE, new TraceRowEncoder(), settings));
         sink(traces.deadLetters(), sinks, "dead-letter-topic", TraceJob.deadLetterSink(config));
 
-        Detections detections = attachDetections(traces, env, monitor);
+        PatternOutputs patterns = ExceptionPatterns.attach(traces.events(), PatternConfig.fromEnv(env));
+        Detections detections = new Detections(traced.getSideOutput(MonitoredTraceBuilder.FINDINGS).union(patterns.findings()),
+                traced.getSideOutput(OrderMonitor.SLA_OUTCOMES), patterns.windows());
         KpiStreams kpis = KpiTopology.define(traces, detections.slaOutcomes(), KpiSettings.from(env));
         sink(kpis.minuteRows(), sinks, "clickhouse-kpi-minute",
                 new ClickHouseSink<>(clickhouse, KpiMinuteRowEncoder.TABLE, new KpiMinuteRowEncoder(), settings));
@@ -128,7 +134,11 @@ public final class FpiJob {
         stream.sinkTo(sinks.sink(uid, sink)).name(uid).uid(uid);
     }
 
-    /** The detectors over the trace workflow's outputs, without sinks (shared with the tests). */
+    /**
+     * The detectors over the trace workflow's outputs, without sinks, with the order monitor as an
+     * operator of its own behind a second keyBy (tests and jobs built on {@link TraceJob#defineWorkflow};
+     * {@link #wire} runs it inside the trace builder instead).
+     */
     public static Detections attachDetections(TraceOutputs traces, Env env, MonitorConfig monitor) {
         MonitorOutputs orders = OrderMonitoring.attach(traces.events(), monitor);
         PatternOutputs patterns = ExceptionPatterns.attach(traces.events(), PatternConfig.fromEnv(env));
