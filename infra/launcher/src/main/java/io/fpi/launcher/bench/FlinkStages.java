@@ -11,6 +11,8 @@ import io.fpi.jobs.common.EventTimeWatermarks;
 import io.fpi.jobs.traces.TraceJob;
 import io.fpi.jobs.traces.TraceJobConfig;
 import io.fpi.jobs.traces.TraceOutputs;
+import io.fpi.jobs.traces.functions.SplitDeadLetters;
+import io.fpi.jobs.traces.functions.TraceBuilder;
 import io.fpi.jobs.traces.records.EventRowEncoder;
 import io.fpi.jobs.traces.records.TraceRowEncoder;
 import io.fpi.runtime.clickhouse.ClickHouseEndpoint;
@@ -34,6 +36,8 @@ import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
+import io.fpi.schemas.FulfillmentEvent;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.kafka.common.TopicPartition;
@@ -58,7 +62,11 @@ import org.apache.kafka.common.TopicPartition;
  * </ul>
  */
 final class FlinkStages {
-    enum Kind { B1, B2, FULL, FULL_JOB }
+    /**
+     * TRACE_ONLY and FULL_JOB run with the bounded source's final watermark held back
+     * ({@link HoldFinalWatermark}); B1, B2 and FULL as they always did.
+     */
+    enum Kind { B1, B2, FULL, TRACE_ONLY, FULL_JOB }
 
     private final String bootstrap;
     private final String dlqTopic;
@@ -170,21 +178,28 @@ final class FlinkStages {
         if (kind == Kind.FULL_JOB) {
             // FpiJob.build without its checkpoint/restart settings and with this run's source; every
             // ClickHouse sink reports its end-of-input flush (the Kafka sinks, as in Full, are not timed)
+            SingleOutputStreamOperator<FulfillmentEvent> split = heldSplit(env, source, monitor.idleAdvanceAfter());
             int[] timedSinks = {0};
-            FpiJob.wire(TraceJob.readEvents(env, source, job, monitor.idleAdvanceAfter()), job, fullJobEnv, monitor,
-                    new JobSinks() {
-                        @Override
-                        public <T> Sink<T> sink(String uid, Sink<T> sink) {
-                            if (timed && sink instanceof ClickHouseSink) {
-                                timedSinks[0]++;
-                                return new TimedSink<>(sink);
-                            }
-                            return sink;
-                        }
-                    });
+            FpiJob.wire(split, job, fullJobEnv, monitor, new JobSinks() {
+                @Override
+                public <T> Sink<T> sink(String uid, Sink<T> sink) {
+                    if (timed && sink instanceof ClickHouseSink) {
+                        timedSinks[0]++;
+                        return new TimedSink<>(sink);
+                    }
+                    return sink;
+                }
+            });
             return timedSinks[0];
         }
-        TraceOutputs out = TraceJob.defineWorkflow(env, source, job);
+        TraceOutputs out;
+        if (kind == Kind.TRACE_ONLY) {
+            SingleOutputStreamOperator<FulfillmentEvent> split = heldSplit(env, source, null);
+            out = TraceJob.outputs(split.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
+                    TraceJob.trace(split, new TraceBuilder(job.traceRetention(), job.traceIdleExpiry())));
+        } else {
+            out = TraceJob.defineWorkflow(env, source, job);
+        }
         if (kind == Kind.B2) {
             out.events().sinkTo(timed(new DiscardingSink<>(), timed)).name("discard-events").uid("discard-events");
             out.traces().sinkTo(timed(new DiscardingSink<>(), timed)).name("discard-traces").uid("discard-traces");
@@ -192,7 +207,7 @@ final class FlinkStages {
                     .uid("discard-dead-letters");
             return 3;
         }
-        // Full: what TraceJob.build attaches (FullWiringTest keeps the two in step)
+        // Full and trace-only: what TraceJob.build attaches (FullWiringTest keeps the two in step)
         ClickHouseSink.Settings settings = job.clickhouseSink();
         out.events()
                 .sinkTo(timed(new ClickHouseSink<>(clickHouse, EventRowEncoder.TABLE, new EventRowEncoder(), settings), timed))
@@ -208,6 +223,18 @@ final class FlinkStages {
                         .build())
                 .name("dead-letter-topic").uid("dead-letter-topic");
         return 2;
+    }
+
+    /** {@link TraceJob#readEvents} with the final watermark held back between the source and the split. */
+    private SingleOutputStreamOperator<FulfillmentEvent> heldSplit(StreamExecutionEnvironment env, KafkaSource<Envelope> source,
+                                                                   java.time.Duration idleAdvanceAfter) {
+        return env
+                .fromSource(source, EventTimeWatermarks.strategy(job.maxOutOfOrderness(), job.sourceIdleness(), idleAdvanceAfter),
+                        "events-source", Envelope.TYPE)
+                .uid("events-source")
+                .transform(HoldFinalWatermark.UID, Envelope.TYPE, new HoldFinalWatermark<Envelope>()).uid(HoldFinalWatermark.UID)
+                .process(new SplitDeadLetters())
+                .name("split-dead-letters").uid("split-dead-letters");
     }
 
     private static <T> Sink<T> timed(Sink<T> sink, boolean timed) {

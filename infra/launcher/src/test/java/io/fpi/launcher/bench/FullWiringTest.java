@@ -64,9 +64,27 @@ class FullWiringTest {
 
         Set<String> expected = operators(real);
         assertThat(expected).anyMatch(o -> o.contains("kpi-minute-aggregator")).anyMatch(o -> o.contains("findings-topic"))
-                .anyMatch(o -> o.contains("exception-pattern-detector"));
-        assertThat(operators(bench)).isEqualTo(expected);
+                .anyMatch(o -> o.contains("exception-pattern-detector")).anyMatch(o -> o.contains("trace-builder"));
+        Set<String> benchOps = operators(bench);
+        assertThat(benchOps).as("the bench holds back the final watermark, nothing else").contains(
+                HoldFinalWatermark.UID + " [" + HoldFinalWatermark.UID + "]");
+        benchOps.remove(HoldFinalWatermark.UID + " [" + HoldFinalWatermark.UID + "]");
+        assertThat(benchOps).isEqualTo(expected);
         assertThat(timed).as("ClickHouse sinks: events, traces, kpi_minute, exception_windows, findings").isEqualTo(5);
+    }
+
+    @Test
+    void trace_only_is_full_with_the_final_watermark_held_back() {
+        StreamExecutionEnvironment full = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment traceOnly = StreamExecutionEnvironment.getExecutionEnvironment();
+        FlinkStages stages = new FlinkStages("127.0.0.1:1", CONFIG.dlqTopic(), CH, CONFIG, 2, Path.of("/tmp"),
+                new CpuClock(Map.of()), false, new Env(Map.of()));
+        stages.wire(full, FlinkStages.Kind.FULL, stages.source("t", "g", true, null), true);
+        stages.wire(traceOnly, FlinkStages.Kind.TRACE_ONLY, stages.source("t", "g", true, null), true);
+
+        Set<String> ops = operators(traceOnly);
+        assertThat(ops.remove(HoldFinalWatermark.UID + " [" + HoldFinalWatermark.UID + "]")).isTrue();
+        assertThat(ops).isEqualTo(operators(full));
     }
 
     /** "name [uid]" of every stream node. */
