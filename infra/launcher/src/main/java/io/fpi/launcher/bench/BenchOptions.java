@@ -24,7 +24,7 @@ import java.util.Set;
  * @param latencySeconds how long the latency probe produces
  * @param latencyRate   events/s of the latency run; null = half of Full's median
  * @param profile       record Full once more under JFR into this file, or null
- * @param objectReuse   also measure Full with Flink object reuse (a what-if the job does not enable)
+ * @param objectReuse   also measure Full without Flink object reuse (a what-if: the jobs enable it)
  * @param passThrough   the arguments after the part, unchanged (for {@code bench import})
  */
 public record BenchOptions(Part part, long events, int repetitions, int warmup, Path json, Set<Stage> stages,
@@ -68,7 +68,7 @@ public record BenchOptions(Part part, long events, int repetitions, int warmup, 
             "  --latency-seconds N   how long the latency run produces (default " + DEFAULT_LATENCY_SECONDS + ")",
             "  --latency-rate N      events/s of the latency run (default: half of Full's median)",
             "  --profile FILE.jfr    run Full once more under Java Flight Recorder and summarise where it spends time",
-            "  --what-if-object-reuse  also measure Full with Flink object reuse (not the job's configuration)",
+            "  --what-if-no-object-reuse  also measure Full without Flink object reuse (the jobs enable it)",
             "",
             "Figures go to stdout as 'name: value unit' lines (median of the repetitions, with _min and _max);",
             "per-repetition detail goes to stderr. Kafka and ClickHouse: FPI_KAFKA_BOOTSTRAP / FPI_CLICKHOUSE_URL,",
@@ -143,7 +143,7 @@ public record BenchOptions(Part part, long events, int repetitions, int warmup, 
                 case "--latency-seconds" -> latencySeconds = (int) positiveLong(a, value(args, i++));
                 case "--latency-rate" -> latencyRate = (double) positiveLong(a, value(args, i++));
                 case "--profile" -> profile = Path.of(value(args, i++));
-                case "--what-if-object-reuse" -> objectReuse = true;
+                case "--what-if-no-object-reuse" -> objectReuse = true;
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
         }

@@ -75,16 +75,16 @@ final class FlinkStages {
     private final int parallelism;
     private final Path checkpoints;
     private final CpuClock cpu;
-    private final boolean objectReuse;
+    private final boolean noObjectReuse;
     private final Env fullJobEnv;
     private final MonitorConfig monitor;
 
     /**
-     * @param objectReuse a what-if: Flink's object reuse, which the job does not enable
+     * @param noObjectReuse a what-if: without Flink's object reuse, which the jobs enable
      * @param fullJobEnv  the full job's FPI_* settings (findings topic, detector options)
      */
     FlinkStages(String bootstrap, String dlqTopic, ClickHouseEndpoint clickHouse, TraceJobConfig job, int parallelism,
-                Path checkpoints, CpuClock cpu, boolean objectReuse, Env fullJobEnv) {
+                Path checkpoints, CpuClock cpu, boolean noObjectReuse, Env fullJobEnv) {
         this.bootstrap = bootstrap;
         this.dlqTopic = dlqTopic;
         this.clickHouse = clickHouse;
@@ -92,12 +92,12 @@ final class FlinkStages {
         this.parallelism = parallelism;
         this.checkpoints = checkpoints;
         this.cpu = cpu;
-        this.objectReuse = objectReuse;
+        this.noObjectReuse = noObjectReuse;
         this.fullJobEnv = fullJobEnv;
         this.monitor = FpiJob.monitorConfig(fullJobEnv);
     }
 
-    FlinkStages withObjectReuse() {
+    FlinkStages withoutObjectReuse() {
         return new FlinkStages(bootstrap, dlqTopic, clickHouse, job, parallelism, checkpoints, cpu, true, fullJobEnv);
     }
 
@@ -263,8 +263,8 @@ final class FlinkStages {
         conf.set(RestOptions.BIND_PORT, "0"); // never collide with a demo's MiniCluster
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.enableCheckpointing(job.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        if (objectReuse) {
-            env.getConfig().enableObjectReuse();
+        if (!noObjectReuse) {
+            TraceJob.enableObjectReuse(env); // as TraceJob.configure does for both jobs
         }
         return env;
     }

@@ -53,10 +53,13 @@ final class PipelineBench {
             stage(Stage.FULL, this::full);
             stage(Stage.FULL_JOB, this::fullJob);
             if (options.objectReuse() && options.stages().contains(Stage.FULL)) {
-                guarded("what-if object reuse", this::fullWithObjectReuse);
+                guarded("what-if no object reuse", this::fullWithoutObjectReuse);
             }
             if (options.profile() != null && options.stages().contains(Stage.FULL)) {
                 guarded("profile", this::profile);
+            }
+            if (options.profile() != null && options.stages().contains(Stage.FULL_JOB)) {
+                guarded("profile full job", this::profileFullJob);
             }
             stage(Stage.LATENCY, this::latency);
             stage(Stage.MEMORY, this::memory);
@@ -220,6 +223,10 @@ final class PipelineBench {
                             .append(" (").append(row.get("after").asLong()).append(')');
                 }
                 report.detail(types.toString());
+                var kpi = services.client().queryOne("SELECT count() AS n, uniqExact(dataset, minute_ms, channel, fulfillment_type,"
+                        + " region, node_id) AS k FROM kpi_minute");
+                report.detail(name + ": kpi_minute rows " + kpi.get("n").asLong() + " for " + kpi.get("k").asLong()
+                        + " (dimensions, minute) keys");
             }
         }
         return r;
@@ -279,13 +286,13 @@ final class PipelineBench {
                 + " window (other processes included)", fullJob, FlinkStages.Result::machineCores));
     }
 
-    /** What-if: Full with Flink's object reuse, which saves the copies between chained operators. */
-    private void fullWithObjectReuse() throws Exception {
-        List<FlinkStages.Result> rs = fullRuns(flink.withObjectReuse(), "full-object-reuse");
-        report.add(Figures.of("whatif_object_reuse_full_events_per_s", "events/s", 0, "what-if, not the job's configuration:"
-                + " Full with env.getConfig().enableObjectReuse()", rs, FlinkStages.Result::perSecond));
-        report.add(Figures.of("whatif_object_reuse_full_cpu_s_per_million", "cpu-s/M events", 1, "what-if: CPU seconds per"
-                + " million events of Full with object reuse", rs, FlinkStages.Result::cpuPerMillion));
+    /** What-if: Full without Flink's object reuse (as the jobs ran before they enabled it): a copy per chained hop. */
+    private void fullWithoutObjectReuse() throws Exception {
+        List<FlinkStages.Result> rs = fullRuns(flink.withoutObjectReuse(), "full-no-object-reuse");
+        report.add(Figures.of("whatif_no_object_reuse_full_events_per_s", "events/s", 0, "what-if, not the job's configuration:"
+                + " Full without object reuse", rs, FlinkStages.Result::perSecond));
+        report.add(Figures.of("whatif_no_object_reuse_full_cpu_s_per_million", "cpu-s/M events", 1, "what-if: CPU seconds per"
+                + " million events of Full without object reuse", rs, FlinkStages.Result::cpuPerMillion));
     }
 
     private List<String> cpuParts() {
@@ -310,6 +317,27 @@ final class PipelineBench {
         summary.put("full_events_per_s_while_profiled", Math.round(r.perSecond()));
         summary.put("cpu_seconds_while_profiled", r.cpuSeconds());
         report.profile(summary);
+        JfrProfile.render(summary).forEach(report::detail);
+    }
+
+    /** The full job once more under JFR, into the profile file's name + "-full-job". */
+    private void profileFullJob() throws Exception {
+        services.recreateDatabase();
+        String name = options.profile().getFileName().toString().replaceFirst("(\\.jfr)?$", "-full-job.jfr");
+        Path file = options.profile().toAbsolutePath().resolveSibling(name);
+        Repeat.settle();
+        var recording = JfrProfile.start();
+        FlinkStages.Result r;
+        try {
+            r = flink.run(FlinkStages.Kind.FULL_JOB, topic, null, fill.records(), "full-job-profiled-" + services.runId());
+        } finally {
+            JfrProfile.stop(recording, file);
+        }
+        report.detail("full job under JFR: " + Figures.describe(r));
+        Map<String, Object> summary = JfrProfile.summarize(file, 25);
+        summary.put("full_job_events_per_s_while_profiled", Math.round(r.perSecond()));
+        summary.put("cpu_seconds_while_profiled", r.cpuSeconds());
+        report.config("profile_full_job", summary);
         JfrProfile.render(summary).forEach(report::detail);
     }
 

@@ -185,10 +185,24 @@ public final class TraceJob {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());
         }
         env.configure(conf);
+        enableObjectReuse(env);
         env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         if (config.parallelism() != null) {
             env.setParallelism(config.parallelism());
         }
+    }
+
+    /**
+     * Flink's object reuse for the streaming jobs built on the trace workflow: without it every record
+     * handed to a chained operator is deep-copied first (each event to the events sink and the pattern
+     * filter, each trace row, order change and finding to its consumers; 6-19% of the trace job's
+     * CPU in infra/PERFORMANCE.md's profiles). Safe because no operator of these jobs keeps or
+     * mutates a record it was given or reuses one it emitted: records arriving over the network are
+     * fresh objects, the sinks encode each record when they get it, the KPI aggregator emits copies of
+     * its state, and every other function builds new output objects.
+     */
+    public static void enableObjectReuse(StreamExecutionEnvironment env) {
+        env.getConfig().enableObjectReuse();
     }
 
     public static KafkaSource<Envelope> kafkaSource(TraceJobConfig config) {
