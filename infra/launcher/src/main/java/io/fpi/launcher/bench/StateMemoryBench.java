@@ -221,7 +221,7 @@ final class StateMemoryBench {
     private static void cancelQuietly(JobClient client) {
         try {
             client.cancel().get(60, TimeUnit.SECONDS);
-        } catch (Exception | Error e) {
+        } catch (Exception e) {
             // already finished or cancelled
         }
     }
