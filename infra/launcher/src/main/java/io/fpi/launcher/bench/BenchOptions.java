@@ -24,7 +24,7 @@ import java.util.Set;
  * @param latencySeconds how long the latency probe produces
  * @param latencyRate   events/s of the latency run; null = half of Full's median
  * @param profile       record Full once more under JFR into this file, or null
- * @param objectReuse   also measure Full with Flink object reuse (a what-if the job does not enable)
+ * @param objectReuse   also measure Full without Flink object reuse (a what-if: the jobs enable it)
  * @param passThrough   the arguments after the part, unchanged (for {@code bench import})
  */
 public record BenchOptions(Part part, long events, int repetitions, int warmup, Path json, Set<Stage> stages,
@@ -44,7 +44,9 @@ public record BenchOptions(Part part, long events, int repetitions, int warmup, 
             "usage: fpi bench [pipeline|api|webhooks|import|all] [options]",
             "",
             "  pipeline   B0 consume+decode, B1 Flink pass-through, B2 jobs without ClickHouse, B3 ClickHouse inserts,",
-            "             Full pipeline (+ CPU), latency event->queryable, heap per open order  (the default)",
+            "             Full pipeline (+ CPU), full_job: trace-only job vs the full detection job (FpiJob) in alternating",
+            "             runs, latency event->queryable, memory: heap per open order of the trace job, full_job_memory:",
+            "             of the full job  (the default: all stages)",
             "  api        query API latency with ~10 M events loaded and ingestion running (io.fpi.api.bench.ApiBenchmark;",
             "             its own options: --events N --days D --iterations N ..., see query-api/README.md)",
             "  webhooks   10,000 findings to 20 subscriptions on loopback receivers (io.fpi.webhooks.bench.WebhookBenchmark;",
@@ -66,7 +68,7 @@ public record BenchOptions(Part part, long events, int repetitions, int warmup, 
             "  --latency-seconds N   how long the latency run produces (default " + DEFAULT_LATENCY_SECONDS + ")",
             "  --latency-rate N      events/s of the latency run (default: half of Full's median)",
             "  --profile FILE.jfr    run Full once more under Java Flight Recorder and summarise where it spends time",
-            "  --what-if-object-reuse  also measure Full with Flink object reuse (not the job's configuration)",
+            "  --what-if-no-object-reuse  also measure Full without Flink object reuse (the jobs enable it)",
             "",
             "Figures go to stdout as 'name: value unit' lines (median of the repetitions, with _min and _max);",
             "per-repetition detail goes to stderr. Kafka and ClickHouse: FPI_KAFKA_BOOTSTRAP / FPI_CLICKHOUSE_URL,",
@@ -89,7 +91,7 @@ public record BenchOptions(Part part, long events, int repetitions, int warmup, 
 
     /** The stages of {@code bench pipeline}, in the order they run. */
     public enum Stage {
-        B0, B1, B2, B3, FULL, LATENCY, MEMORY;
+        B0, B1, B2, B3, FULL, FULL_JOB, LATENCY, MEMORY, FULL_JOB_MEMORY;
 
         static String names() {
             return String.join(",", java.util.Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
@@ -141,7 +143,7 @@ public record BenchOptions(Part part, long events, int repetitions, int warmup, 
                 case "--latency-seconds" -> latencySeconds = (int) positiveLong(a, value(args, i++));
                 case "--latency-rate" -> latencyRate = (double) positiveLong(a, value(args, i++));
                 case "--profile" -> profile = Path.of(value(args, i++));
-                case "--what-if-object-reuse" -> objectReuse = true;
+                case "--what-if-no-object-reuse" -> objectReuse = true;
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
         }

@@ -132,12 +132,17 @@ final class BenchServices implements AutoCloseable {
 
     /** A topic unique to this run, removed again on close. */
     String createTopic(String prefix, int partitions) {
+        return createTopic(prefix, partitions, Map.of());
+    }
+
+    /** The same with topic configs. */
+    String createTopic(String prefix, int partitions, Map<String, String> configs) {
         String name = prefix + "." + runId;
-        if (ownedKafka != null) {
+        if (ownedKafka != null && configs.isEmpty()) {
             ownedKafka.createTopic(name, partitions);
         } else {
             try (Admin admin = admin()) {
-                admin.createTopics(List.of(new NewTopic(name, partitions, (short) -1))).all().get(30, TimeUnit.SECONDS);
+                admin.createTopics(List.of(new NewTopic(name, partitions, (short) -1).configs(configs))).all().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("could not create topic " + name + " on " + bootstrap + ": " + e, e);
             }

@@ -3,6 +3,7 @@ package io.fpi.launcher.bench;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.metrics.MetricConfig;
@@ -20,6 +21,7 @@ import org.apache.flink.metrics.reporter.MetricReporterFactory;
 public final class CapturingReporter implements MetricReporter {
     static final String NAME = "fpibench";
     private static final List<Captured> GAUGES = new CopyOnWriteArrayList<>();
+    private static final List<Counter> RECORDS_IN = new CopyOnWriteArrayList<>();
 
     /** A gauge with its full identifier (task, subtask, column family, property). */
     record Captured(String identifier, String name, Gauge<?> gauge) {
@@ -34,6 +36,12 @@ public final class CapturingReporter implements MetricReporter {
 
     static void clear() {
         GAUGES.clear();
+        RECORDS_IN.clear();
+    }
+
+    /** Records that every operator of the job has taken in so far: stops changing once the job is drained. */
+    static long recordsIn() {
+        return RECORDS_IN.stream().mapToLong(Counter::getCount).sum();
     }
 
     /** Sum over every captured gauge whose name ends with {@code property} (all subtasks and column families). */
@@ -64,12 +72,15 @@ public final class CapturingReporter implements MetricReporter {
     public void notifyOfAddedMetric(Metric metric, String metricName, MetricGroup group) {
         if (metric instanceof Gauge<?> g && metricName.startsWith("rocksdb.")) {
             GAUGES.add(new Captured(group.getMetricIdentifier(metricName), metricName, g));
+        } else if (metric instanceof Counter c && metricName.equals("numRecordsIn")) {
+            RECORDS_IN.add(c);
         }
     }
 
     @Override
     public void notifyOfRemovedMetric(Metric metric, String metricName, MetricGroup group) {
         GAUGES.removeIf(c -> c.gauge() == metric);
+        RECORDS_IN.removeIf(c -> c == metric);
     }
 
     /** Flink's factory for it. */

@@ -1,5 +1,8 @@
 package io.fpi.launcher.bench;
 
+import io.fpi.detection.job.FpiJob;
+import io.fpi.detection.job.JobSinks;
+import io.fpi.detection.sla.MonitorConfig;
 import io.fpi.jobs.common.ClickHouseSink;
 import io.fpi.jobs.common.DeadLetter;
 import io.fpi.jobs.common.DeadLetterRecordSerializer;
@@ -8,9 +11,12 @@ import io.fpi.jobs.common.EventTimeWatermarks;
 import io.fpi.jobs.traces.TraceJob;
 import io.fpi.jobs.traces.TraceJobConfig;
 import io.fpi.jobs.traces.TraceOutputs;
+import io.fpi.jobs.traces.functions.SplitDeadLetters;
+import io.fpi.jobs.traces.functions.TraceBuilder;
 import io.fpi.jobs.traces.records.EventRowEncoder;
 import io.fpi.jobs.traces.records.TraceRowEncoder;
 import io.fpi.runtime.clickhouse.ClickHouseEndpoint;
+import io.fpi.runtime.config.Env;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +36,8 @@ import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
+import io.fpi.schemas.FulfillmentEvent;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.kafka.common.TopicPartition;
@@ -48,10 +56,17 @@ import org.apache.kafka.common.TopicPartition;
  *   <li>Full — the same workflow with the sinks {@link TraceJob#build} attaches: ClickHouse
  *       {@code events} and {@code traces} (same encoders, batching and client) and the dead-letter
  *       topic.</li>
+ *   <li>Full job — {@link FpiJob#wire}: the production detection job (trace builder, SLA/stall
+ *       monitor, exception patterns, KPIs, findings) with all its sinks; its ClickHouse sinks are
+ *       timed.</li>
  * </ul>
  */
 final class FlinkStages {
-    enum Kind { B1, B2, FULL }
+    /**
+     * TRACE_ONLY and FULL_JOB run with the bounded source's final watermark held back
+     * ({@link HoldFinalWatermark}); B1, B2 and FULL as they always did.
+     */
+    enum Kind { B1, B2, FULL, TRACE_ONLY, FULL_JOB }
 
     private final String bootstrap;
     private final String dlqTopic;
@@ -60,11 +75,16 @@ final class FlinkStages {
     private final int parallelism;
     private final Path checkpoints;
     private final CpuClock cpu;
-    private final boolean objectReuse;
+    private final boolean noObjectReuse;
+    private final Env fullJobEnv;
+    private final MonitorConfig monitor;
 
-    /** @param objectReuse a what-if: Flink's object reuse, which the job does not enable */
+    /**
+     * @param noObjectReuse a what-if: without Flink's object reuse, which the jobs enable
+     * @param fullJobEnv  the full job's FPI_* settings (findings topic, detector options)
+     */
     FlinkStages(String bootstrap, String dlqTopic, ClickHouseEndpoint clickHouse, TraceJobConfig job, int parallelism,
-                Path checkpoints, CpuClock cpu, boolean objectReuse) {
+                Path checkpoints, CpuClock cpu, boolean noObjectReuse, Env fullJobEnv) {
         this.bootstrap = bootstrap;
         this.dlqTopic = dlqTopic;
         this.clickHouse = clickHouse;
@@ -72,11 +92,13 @@ final class FlinkStages {
         this.parallelism = parallelism;
         this.checkpoints = checkpoints;
         this.cpu = cpu;
-        this.objectReuse = objectReuse;
+        this.noObjectReuse = noObjectReuse;
+        this.fullJobEnv = fullJobEnv;
+        this.monitor = FpiJob.monitorConfig(fullJobEnv);
     }
 
-    FlinkStages withObjectReuse() {
-        return new FlinkStages(bootstrap, dlqTopic, clickHouse, job, parallelism, checkpoints, cpu, true);
+    FlinkStages withoutObjectReuse() {
+        return new FlinkStages(bootstrap, dlqTopic, clickHouse, job, parallelism, checkpoints, cpu, true, fullJobEnv);
     }
 
     /** One timed run over {@code records} records of {@code topic}. */
@@ -153,7 +175,31 @@ final class FlinkStages {
                     .sinkTo(timed(new DiscardingSink<>(), timed)).name("discard").uid("discard");
             return 1;
         }
-        TraceOutputs out = TraceJob.defineWorkflow(env, source, job);
+        if (kind == Kind.FULL_JOB) {
+            // FpiJob.build without its checkpoint/restart settings and with this run's source; every
+            // ClickHouse sink reports its end-of-input flush (the Kafka sinks, as in Full, are not timed)
+            SingleOutputStreamOperator<FulfillmentEvent> split = heldSplit(env, source, monitor.idleAdvanceAfter());
+            int[] timedSinks = {0};
+            FpiJob.wire(split, job, fullJobEnv, monitor, new JobSinks() {
+                @Override
+                public <T> Sink<T> sink(String uid, Sink<T> sink) {
+                    if (timed && sink instanceof ClickHouseSink) {
+                        timedSinks[0]++;
+                        return new TimedSink<>(sink);
+                    }
+                    return sink;
+                }
+            });
+            return timedSinks[0];
+        }
+        TraceOutputs out;
+        if (kind == Kind.TRACE_ONLY) {
+            SingleOutputStreamOperator<FulfillmentEvent> split = heldSplit(env, source, null);
+            out = TraceJob.outputs(split.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
+                    TraceJob.trace(split, new TraceBuilder(job.traceRetention(), job.traceIdleExpiry())));
+        } else {
+            out = TraceJob.defineWorkflow(env, source, job);
+        }
         if (kind == Kind.B2) {
             out.events().sinkTo(timed(new DiscardingSink<>(), timed)).name("discard-events").uid("discard-events");
             out.traces().sinkTo(timed(new DiscardingSink<>(), timed)).name("discard-traces").uid("discard-traces");
@@ -161,7 +207,7 @@ final class FlinkStages {
                     .uid("discard-dead-letters");
             return 3;
         }
-        // Full: what TraceJob.build attaches (FullWiringTest keeps the two in step)
+        // Full and trace-only: what TraceJob.build attaches (FullWiringTest keeps the two in step)
         ClickHouseSink.Settings settings = job.clickhouseSink();
         out.events()
                 .sinkTo(timed(new ClickHouseSink<>(clickHouse, EventRowEncoder.TABLE, new EventRowEncoder(), settings), timed))
@@ -177,6 +223,18 @@ final class FlinkStages {
                         .build())
                 .name("dead-letter-topic").uid("dead-letter-topic");
         return 2;
+    }
+
+    /** {@link TraceJob#readEvents} with the final watermark held back between the source and the split. */
+    private SingleOutputStreamOperator<FulfillmentEvent> heldSplit(StreamExecutionEnvironment env, KafkaSource<Envelope> source,
+                                                                   java.time.Duration idleAdvanceAfter) {
+        return env
+                .fromSource(source, EventTimeWatermarks.strategy(job.maxOutOfOrderness(), job.sourceIdleness(), idleAdvanceAfter),
+                        "events-source", Envelope.TYPE)
+                .uid("events-source")
+                .transform(HoldFinalWatermark.UID, Envelope.TYPE, new HoldFinalWatermark<Envelope>()).uid(HoldFinalWatermark.UID)
+                .process(new SplitDeadLetters())
+                .name("split-dead-letters").uid("split-dead-letters");
     }
 
     private static <T> Sink<T> timed(Sink<T> sink, boolean timed) {
@@ -205,8 +263,8 @@ final class FlinkStages {
         conf.set(RestOptions.BIND_PORT, "0"); // never collide with a demo's MiniCluster
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.enableCheckpointing(job.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        if (objectReuse) {
-            env.getConfig().enableObjectReuse();
+        if (!noObjectReuse) {
+            TraceJob.enableObjectReuse(env); // as TraceJob.configure does for both jobs
         }
         return env;
     }

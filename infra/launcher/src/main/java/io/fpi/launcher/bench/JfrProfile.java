@@ -36,6 +36,11 @@ final class JfrProfile {
     static {
         COMPONENTS.put("io.fpi.jobs.traces.functions.TraceBuilder", "trace builder (state, timers, rows)");
         COMPONENTS.put("io.fpi.jobs.traces.functions.TraceRows", "trace row computation");
+        COMPONENTS.put("io.fpi.detection.sla", "order monitor (SLA evaluator, stall tracker, findings)");
+        COMPONENTS.put("io.fpi.policies", "SLA policies and calendars");
+        COMPONENTS.put("io.fpi.detection.kpi", "KPI operators");
+        COMPONENTS.put("io.fpi.detection.patterns", "exception patterns");
+        COMPONENTS.put("io.fpi.detection.findings", "finding encoding");
         COMPONENTS.put("io.fpi.jobs.common.JsonRowWriter", "JSONEachRow encoding");
         COMPONENTS.put("io.fpi.runtime.clickhouse.ClickHouseClient", "ClickHouse HTTP client (inserts)");
         COMPONENTS.put("io.fpi.jobs.common.EventDecoder", "Avro decoding + validation");

@@ -1,5 +1,6 @@
 package io.fpi.launcher.bench;
 
+import io.fpi.detection.job.FpiJob;
 import io.fpi.jobs.traces.TraceJobConfig;
 import io.fpi.launcher.bench.BenchOptions.Stage;
 import io.fpi.runtime.config.Env;
@@ -24,6 +25,7 @@ final class PipelineBench {
     private BenchServices services;
     private CpuClock cpu;
     private TraceJobConfig job;
+    private Env fullJobEnv;
     private FlinkStages flink;
     private String topic;
     private TopicFill.Result fill;
@@ -49,14 +51,19 @@ final class PipelineBench {
             stage(Stage.B2, () -> flinkStage(Stage.B2, FlinkStages.Kind.B2, "b2_events_per_s", "trace job without ClickHouse: decode, split, keyBy, trace builder state and timers, discarding sinks"));
             stage(Stage.B3, this::b3);
             stage(Stage.FULL, this::full);
+            stage(Stage.FULL_JOB, this::fullJob);
             if (options.objectReuse() && options.stages().contains(Stage.FULL)) {
-                guarded("what-if object reuse", this::fullWithObjectReuse);
+                guarded("what-if no object reuse", this::fullWithoutObjectReuse);
             }
             if (options.profile() != null && options.stages().contains(Stage.FULL)) {
                 guarded("profile", this::profile);
             }
+            if (options.profile() != null && options.stages().contains(Stage.FULL_JOB)) {
+                guarded("profile full job", this::profileFullJob);
+            }
             stage(Stage.LATENCY, this::latency);
             stage(Stage.MEMORY, this::memory);
+            stage(Stage.FULL_JOB_MEMORY, this::fullJobMemory);
             Figures.ratios(report);
         } finally {
             services.close();
@@ -84,13 +91,21 @@ final class PipelineBench {
         report.machine("kafka", services.localKafka() ? "embedded broker (child JVM)" : "external " + services.kafkaBootstrap());
         report.config("cpu_counted", "this JVM" + (cpu.pids().isEmpty() ? "" : " + " + String.join(" + ", cpu.pids().keySet())));
         services.recreateDatabase();
-        job = TraceJobConfig.parse(new String[] {"--kafka.bootstrap", services.kafkaBootstrap()}, env.asMap())
-                .withClickHouse(services.clickHouse());
-        report.config("job", job.toString());
         topic = services.createTopic("fpi.bench.events", options.parallelism());
         String dlq = services.createTopic("fpi.bench.dlq", 1);
+        // Findings carry their detected_at (event time) as record timestamp, and the unpaced benchmark
+        // topic's events lie hours ahead of the wall clock: a CreateTime topic would reject them
+        // (message.timestamp.after.max.ms, 1 h), so the broker stamps them instead.
+        String findings = services.createTopic("fpi.bench.findings", options.parallelism(),
+                Map.of("message.timestamp.type", "LogAppendTime"));
+        job = TraceJobConfig.parse(new String[] {"--kafka.bootstrap", services.kafkaBootstrap(), "--dlq.topic", dlq}, env.asMap())
+                .withClickHouse(services.clickHouse());
+        report.config("job", job.toString());
+        Map<String, String> fullJobVars = new java.util.HashMap<>(env.asMap());
+        fullJobVars.put(FpiJob.FINDINGS_TOPIC, findings);
+        fullJobEnv = new Env(fullJobVars);
         flink = new FlinkStages(services.kafkaBootstrap(), dlq, services.clickHouse(), job, options.parallelism(),
-                services.dir().resolve("checkpoints"), cpu, false);
+                services.dir().resolve("checkpoints"), cpu, false, fullJobEnv);
         boolean needRows = options.stages().contains(Stage.B3);
         batches = new InsertBatches(needRows ? options.b3Rows() : 0, job.clickhouseSink().batchRows());
         fill = TopicFill.fill(services.kafkaBootstrap(), topic, TopicFill.retailer(DATASET, SEED), options.events(), batches);
@@ -158,7 +173,10 @@ final class PipelineBench {
     }
 
     private void full() throws Exception {
-        List<FlinkStages.Result> rs = fullRuns(flink, "full");
+        fullFigures(fullRuns(flink, "full"));
+    }
+
+    private void fullFigures(List<FlinkStages.Result> rs) {
         report.add(Figures.of("full_events_per_s", "events/s", 0, "the trace job with its ClickHouse and dead-letter sinks,"
                 + " first record read to last row inserted", rs, FlinkStages.Result::perSecond));
         report.add(Figures.of("full_cpu_s_per_million", "cpu-s/M events", 1, "CPU seconds per million events: "
@@ -174,27 +192,107 @@ final class PipelineBench {
     }
 
     private List<FlinkStages.Result> fullRuns(FlinkStages stages, String name) throws Exception {
-        return Repeat.measure(report, name, options.warmup(), options.repetitions(), i -> {
-            services.recreateDatabase();
-            FlinkStages.Result r = flinkRun(stages, FlinkStages.Kind.FULL, name, i);
-            if (i > 0) {
-                long rows = services.client().queryOne("SELECT count() AS n FROM events").get("n").asLong();
-                report.detail(name + ": ClickHouse holds " + rows + " event rows (expected " + fill.distinctEvents() + ")");
-                if (rows != fill.distinctEvents()) {
-                    report.note(name + " wrote " + rows + " event rows, expected " + fill.distinctEvents());
-                }
-            }
-            return r;
-        }, Figures::describe);
+        return Repeat.measure(report, name, options.warmup(), options.repetitions(),
+                i -> checkedRun(stages, FlinkStages.Kind.FULL, name, i), Figures::describe);
     }
 
-    /** What-if: Full with Flink's object reuse, which saves the copies between chained operators. */
-    private void fullWithObjectReuse() throws Exception {
-        List<FlinkStages.Result> rs = fullRuns(flink.withObjectReuse(), "full-object-reuse");
-        report.add(Figures.of("whatif_object_reuse_full_events_per_s", "events/s", 0, "what-if, not the job's configuration:"
-                + " Full with env.getConfig().enableObjectReuse()", rs, FlinkStages.Result::perSecond));
-        report.add(Figures.of("whatif_object_reuse_full_cpu_s_per_million", "cpu-s/M events", 1, "what-if: CPU seconds per"
-                + " million events of Full with object reuse", rs, FlinkStages.Result::cpuPerMillion));
+    /** One run into a fresh database; a measured run must leave exactly the distinct events in table events. */
+    private FlinkStages.Result checkedRun(FlinkStages stages, FlinkStages.Kind kind, String name, int i) throws Exception {
+        services.recreateDatabase();
+        FlinkStages.Result r = flinkRun(stages, kind, name, i);
+        if (i > 0) {
+            long rows = services.client().queryOne("SELECT count() AS n FROM events").get("n").asLong();
+            report.detail(name + ": ClickHouse holds " + rows + " event rows (expected " + fill.distinctEvents() + ")");
+            if (rows != fill.distinctEvents()) {
+                report.note(name + " wrote " + rows + " event rows, expected " + fill.distinctEvents());
+            }
+            if (kind == FlinkStages.Kind.FULL_JOB) {
+                StringBuilder counts = new StringBuilder(name + ": rows written besides events:");
+                for (String table : List.of("traces", "findings", "kpi_minute", "exception_windows")) {
+                    counts.append(' ').append(table).append(' ')
+                            .append(services.client().queryOne("SELECT count() AS n FROM " + table).get("n").asLong());
+                }
+                report.detail(counts.toString());
+                // Findings after the topic's last event time come from the final watermark of a bounded
+                // run (every open order's pending deadlines at once), not from the stream itself.
+                long lastEvent = services.client().queryOne("SELECT max(event_time_ms) AS t FROM events").get("t").asLong();
+                StringBuilder types = new StringBuilder(name + ": findings by type (after the last event time):");
+                for (var row : services.client().query("SELECT type, count() AS n, countIf(detected_at_ms > " + lastEvent
+                        + ") AS after FROM findings GROUP BY type ORDER BY type")) {
+                    types.append(' ').append(row.get("type").asText()).append(' ').append(row.get("n").asLong())
+                            .append(" (").append(row.get("after").asLong()).append(')');
+                }
+                report.detail(types.toString());
+                var kpi = services.client().queryOne("SELECT count() AS n, uniqExact(dataset, minute_ms, channel, fulfillment_type,"
+                        + " region, node_id) AS k FROM kpi_minute");
+                report.detail(name + ": kpi_minute rows " + kpi.get("n").asLong() + " for " + kpi.get("k").asLong()
+                        + " (dimensions, minute) keys");
+            }
+        }
+        return r;
+    }
+
+    /** A trace-only run and a full-job run over the same topic, back to back. */
+    record Pair(FlinkStages.Result traceOnly, FlinkStages.Result fullJob) {
+        double ratio() {
+            return fullJob.perSecond() / traceOnly.perSecond();
+        }
+
+        /** The same at equal cores: CPU per event of the trace-only job over the full job's. */
+        double cpuRatio() {
+            return traceOnly.cpuPerMillion() / fullJob.cpuPerMillion();
+        }
+    }
+
+    /**
+     * Issue 3's throughput target: the full detection job ({@link FpiJob}) against the trace-only
+     * job (the Full stage's job), both with all their sinks, over the same topic. Each repetition
+     * runs both back to back, alternating which goes first, so both see the same machine load; the
+     * ratio is the median of the per-repetition ratios. Both run with the bounded source's final
+     * watermark held back ({@link HoldFinalWatermark}), so neither is timed on the burst of timers
+     * that ending the input would fire.
+     */
+    private void fullJob() throws Exception {
+        List<Pair> pairs = Repeat.measure(report, "full_job", options.warmup(), options.repetitions(), i -> {
+            boolean fullJobFirst = Math.abs(i) % 2 == 0;
+            FlinkStages.Result first = checkedRun(flink, fullJobFirst ? FlinkStages.Kind.FULL_JOB : FlinkStages.Kind.TRACE_ONLY,
+                    fullJobFirst ? "full-job" : "trace-only", i);
+            Repeat.settle();
+            FlinkStages.Result second = checkedRun(flink, fullJobFirst ? FlinkStages.Kind.TRACE_ONLY : FlinkStages.Kind.FULL_JOB,
+                    fullJobFirst ? "trace-only" : "full-job", i);
+            return fullJobFirst ? new Pair(second, first) : new Pair(first, second);
+        }, p -> String.format(Locale.ROOT, "trace-only %s | full job %s | ratio %.3f, at equal cpu %.3f",
+                Figures.describe(p.traceOnly()), Figures.describe(p.fullJob()), p.ratio(), p.cpuRatio()));
+        List<FlinkStages.Result> traceOnly = pairs.stream().map(Pair::traceOnly).toList();
+        List<FlinkStages.Result> fullJob = pairs.stream().map(Pair::fullJob).toList();
+        report.add(Figures.of("trace_only_events_per_s", "events/s", 0, "the trace-only job (TraceJob: trace builder,"
+                + " ClickHouse events + traces, dead letters), first record read to last row inserted", traceOnly,
+                FlinkStages.Result::perSecond));
+        report.add(Figures.of("full_job_events_per_s", "events/s", 0, "the full detection job (FpiJob: traces, SLA/stall"
+                + " monitor, exception patterns, KPIs, findings to ClickHouse and Kafka), first record read to last row"
+                + " inserted", fullJob, FlinkStages.Result::perSecond));
+        report.add(Figures.of("full_over_trace_only", "ratio", 3, "full job / trace-only job, median of the per-repetition"
+                + " ratios (the two runs of a repetition are back to back)", pairs, Pair::ratio));
+        report.add(Figures.of("full_over_trace_only_at_equal_cpu", "ratio", 3, "trace-only CPU-s per event / full job"
+                + " CPU-s per event, median of the per-repetition ratios: the throughput ratio if both got the same cores"
+                + " (steadier than the wall-clock ratio on a shared machine)", pairs, Pair::cpuRatio));
+        report.add(Figures.of("trace_only_cpu_s_per_million", "cpu-s/M events", 1, "CPU seconds per million events of the"
+                + " trace-only job: " + String.join(" + ", cpuParts()), traceOnly, FlinkStages.Result::cpuPerMillion));
+        report.add(Figures.of("full_job_cpu_s_per_million", "cpu-s/M events", 1, "CPU seconds per million events of the"
+                + " full job: " + String.join(" + ", cpuParts()), fullJob, FlinkStages.Result::cpuPerMillion));
+        report.add(Figures.of("full_job_cores_used", "cores", 2, "cores the full job's processes kept busy", fullJob,
+                FlinkStages.Result::coresUsed));
+        report.add(Figures.of("full_job_machine_busy_cores", "cores", 2, "cores busy machine-wide during the full job's"
+                + " window (other processes included)", fullJob, FlinkStages.Result::machineCores));
+    }
+
+    /** What-if: Full without Flink's object reuse (as the jobs ran before they enabled it): a copy per chained hop. */
+    private void fullWithoutObjectReuse() throws Exception {
+        List<FlinkStages.Result> rs = fullRuns(flink.withoutObjectReuse(), "full-no-object-reuse");
+        report.add(Figures.of("whatif_no_object_reuse_full_events_per_s", "events/s", 0, "what-if, not the job's configuration:"
+                + " Full without object reuse", rs, FlinkStages.Result::perSecond));
+        report.add(Figures.of("whatif_no_object_reuse_full_cpu_s_per_million", "cpu-s/M events", 1, "what-if: CPU seconds per"
+                + " million events of Full without object reuse", rs, FlinkStages.Result::cpuPerMillion));
     }
 
     private List<String> cpuParts() {
@@ -219,6 +317,27 @@ final class PipelineBench {
         summary.put("full_events_per_s_while_profiled", Math.round(r.perSecond()));
         summary.put("cpu_seconds_while_profiled", r.cpuSeconds());
         report.profile(summary);
+        JfrProfile.render(summary).forEach(report::detail);
+    }
+
+    /** The full job once more under JFR, into the profile file's name + "-full-job". */
+    private void profileFullJob() throws Exception {
+        services.recreateDatabase();
+        String name = options.profile().getFileName().toString().replaceFirst("(\\.jfr)?$", "-full-job.jfr");
+        Path file = options.profile().toAbsolutePath().resolveSibling(name);
+        Repeat.settle();
+        var recording = JfrProfile.start();
+        FlinkStages.Result r;
+        try {
+            r = flink.run(FlinkStages.Kind.FULL_JOB, topic, null, fill.records(), "full-job-profiled-" + services.runId());
+        } finally {
+            JfrProfile.stop(recording, file);
+        }
+        report.detail("full job under JFR: " + Figures.describe(r));
+        Map<String, Object> summary = JfrProfile.summarize(file, 25);
+        summary.put("full_job_events_per_s_while_profiled", Math.round(r.perSecond()));
+        summary.put("cpu_seconds_while_profiled", r.cpuSeconds());
+        report.config("profile_full_job", summary);
         JfrProfile.render(summary).forEach(report::detail);
     }
 
@@ -269,6 +388,24 @@ final class PipelineBench {
             report.add(Figure.of("rocksdb_heap_bytes_per_open_order", "bytes", 0, "RocksDB state backend: heap growth per open order",
                     rocks.heapPerOrder()));
         });
+    }
+
+    /**
+     * Issue 3's memory target: heap per open order of the full detection job, measured as
+     * {@link #memory} measures the trace job (same open orders, heap backend, heap after forced GCs
+     * with every order in state minus before the first), with every keyed operator of
+     * {@link FpiJob} holding its state.
+     */
+    private void fullJobMemory() throws Exception {
+        List<byte[]> templates = OpenOrders.templates();
+        StateMemoryBench bench = new StateMemoryBench(job, options.parallelism(), services.dir(), report);
+        long n = options.openOrders();
+        StateMemoryBench.Result heap = bench.run(StateMemoryBench.Backend.HASHMAP, n, templates, fullJobEnv);
+        report.detail(String.format(Locale.ROOT, "state of the full job (heap backend): %d open orders x %d events, heap +%d MB, %.1f s",
+                n, OpenOrders.EVENTS_PER_ORDER, heap.heapBytes() >> 20, heap.seconds()));
+        report.add(Figure.of("full_heap_bytes_per_open_order", "bytes", 0, "full job (FpiJob), heap state backend: heap after"
+                + " forced GC with " + n + " open orders (" + OpenOrders.EVENTS_PER_ORDER + " events each) minus before, per order",
+                heap.heapPerOrder()));
     }
 
     @FunctionalInterface

@@ -1,8 +1,12 @@
 package io.fpi.launcher.bench;
 
+import io.fpi.detection.job.FpiJob;
+import io.fpi.detection.job.JobSinks;
 import io.fpi.jobs.traces.TraceJobConfig;
 import io.fpi.jobs.traces.functions.TraceBuilder;
 import io.fpi.jobs.traces.functions.TraceKeySelector;
+import io.fpi.runtime.config.Env;
+import io.fpi.schemas.FulfillmentEvent;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -12,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -19,7 +25,10 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.state.rocksdb.RocksDBNativeMetricOptions;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
  * State size per open order: {@code orders} orders with {@link OpenOrders#EVENTS_PER_ORDER} events
@@ -64,24 +73,49 @@ final class StateMemoryBench {
     }
 
     Result run(Backend backend, long orders, List<byte[]> templates) throws Exception {
+        return run(backend, orders, templates, null);
+    }
+
+    /**
+     * @param fullJob null: the trace job's trace builder alone; else the settings of the full job
+     *                ({@link FpiJob#wire}), whose every keyed operator then holds its state, with all
+     *                sinks replaced by discarding ones (the traces sink by the counting one)
+     */
+    Result run(Backend backend, long orders, List<byte[]> templates, Env fullJob) throws Exception {
         MemoryGate.reset();
         CapturingReporter.clear();
         Path rocksDir = workDir.resolve("rocksdb-" + System.nanoTime());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
                 configuration(backend, rocksDir));
-        env.fromSequence(0, orders - 1).setParallelism(1).name("open-orders")
-                .flatMap(new OpenOrders(templates, orders)).setParallelism(1).name("order-events")
-                .keyBy(new TraceKeySelector())
-                .process(new TraceBuilder(job.traceRetention(), job.traceIdleExpiry()))
-                .name("trace-builder").uid("trace-builder")
-                .sinkTo(new MemoryGate.CountingSink()).name("count-trace-rows");
-        JobClient client = env.executeAsync("fpi-bench-state-" + backend.name().toLowerCase(java.util.Locale.ROOT));
+        SingleOutputStreamOperator<FulfillmentEvent> events = env.fromSequence(0, orders - 1).setParallelism(1).name("open-orders")
+                .flatMap(new OpenOrders(templates, orders)).setParallelism(1).name("order-events");
+        if (fullJob == null) {
+            events.keyBy(new TraceKeySelector())
+                    .process(new TraceBuilder(job.traceRetention(), job.traceIdleExpiry()))
+                    .name("trace-builder").uid("trace-builder")
+                    .sinkTo(new MemoryGate.CountingSink()).name("count-trace-rows");
+        } else {
+            // Stream timestamps for the operators that read them; no watermark, so no timer fires
+            // and every order stays open while it is measured.
+            DataStream<FulfillmentEvent> stamped = events.assignTimestampsAndWatermarks(WatermarkStrategy.<FulfillmentEvent>noWatermarks()
+                    .withTimestampAssigner((e, t) -> e.getEventTime())).setParallelism(1).name("event-time");
+            FpiJob.wire(stamped, null, job, fullJob, FpiJob.monitorConfig(fullJob), new JobSinks() {
+                @Override
+                @SuppressWarnings("unchecked")
+                public <T> Sink<T> sink(String uid, Sink<T> sink) {
+                    return uid.equals("clickhouse-traces") ? (Sink<T>) new MemoryGate.CountingSink() : new DiscardingSink<>();
+                }
+            });
+        }
+        String name = "fpi-bench-state-" + (fullJob == null ? "" : "full-job-") + backend.name().toLowerCase(java.util.Locale.ROOT);
+        JobClient client = env.executeAsync(name);
         CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
         try {
             while (!MemoryGate.awaitAtGate(200)) {
                 failIfDone(result);
             }
             long before = heapUsedAfterGc();
+            HeapHistogram histogramBefore = backend == Backend.HASHMAP ? HeapHistogram.take() : null;
             long start = System.nanoTime();
             MemoryGate.open();
             long expected = orders * OpenOrders.EVENTS_PER_ORDER;
@@ -93,8 +127,13 @@ final class StateMemoryBench {
                 }
                 Thread.sleep(50);
             }
+            awaitDrained(result, deadline);
             double seconds = (System.nanoTime() - start) / 1e9;
             long after = heapUsedAfterGc();
+            if (histogramBefore != null) {
+                report.detail("heap growth by class (" + name + ", live objects after a full GC, per open order):");
+                HeapHistogram.render(HeapHistogram.take().growthSince(histogramBefore, 15), orders).forEach(report::detail);
+            }
             long rocks = -1;
             long live = -1;
             long disk = -1;
@@ -113,18 +152,48 @@ final class StateMemoryBench {
             return new Result(backend, orders, after - before, rocks, live, disk, seconds);
         } finally {
             MemoryGate.release();
+            if (fullJob != null) {
+                // Once the source ends, the final watermark fires every open order's timers: for the
+                // full job a million orders' worth of findings nobody reads. Nothing to wait for.
+                cancelQuietly(client);
+            }
             try {
                 result.get(2, TimeUnit.MINUTES);
             } catch (Exception e) {
-                client.cancel();
+                if (!result.isDone()) {
+                    cancelQuietly(client);
+                }
             }
             BenchServices.deleteRecursively(rocksDir);
+        }
+    }
+
+    /**
+     * Every trace row is out, but operators behind another shuffle (the full job's monitor, KPI and
+     * pattern operators) may still be taking in their last records: waits until no operator has
+     * taken in a record for a second.
+     */
+    private static void awaitDrained(CompletableFuture<JobExecutionResult> result, long deadline) throws Exception {
+        long last = -1;
+        int quiet = 0;
+        while (quiet < 4) {
+            failIfDone(result);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the state job did not drain in time");
+            }
+            Thread.sleep(250);
+            long now = CapturingReporter.recordsIn();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
         }
     }
 
     private Configuration configuration(Backend backend, Path rocksDir) {
         Configuration conf = new Configuration();
         conf.set(RestOptions.BIND_PORT, "0");
+        conf.set(MetricOptions.REPORTERS_LIST, CapturingReporter.NAME);
+        MetricOptions.forReporter(conf, CapturingReporter.NAME)
+                .set(MetricOptions.REPORTER_FACTORY_CLASS, CapturingReporter.Factory.class.getName());
         if (backend == Backend.HASHMAP) {
             conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
         } else {
@@ -133,9 +202,6 @@ final class StateMemoryBench {
             conf.set(RocksDBNativeMetricOptions.MONITOR_TOTAL_SST_FILES_SIZE, true);
             conf.set(RocksDBNativeMetricOptions.MONITOR_CUR_SIZE_ALL_MEM_TABLE, true);
             conf.set(RocksDBNativeMetricOptions.ESTIMATE_LIVE_DATA_SIZE, true);
-            conf.set(MetricOptions.REPORTERS_LIST, CapturingReporter.NAME);
-            MetricOptions.forReporter(conf, CapturingReporter.NAME)
-                    .set(MetricOptions.REPORTER_FACTORY_CLASS, CapturingReporter.Factory.class.getName());
         }
         return conf;
     }
@@ -149,6 +215,15 @@ final class StateMemoryBench {
             best = Math.min(best, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
         return best;
+    }
+
+    /** A job that already ended (and took its MiniCluster with it) cannot be cancelled: nothing to do then. */
+    private static void cancelQuietly(JobClient client) {
+        try {
+            client.cancel().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // already finished or cancelled
+        }
     }
 
     private static void failIfDone(CompletableFuture<JobExecutionResult> result) throws Exception {

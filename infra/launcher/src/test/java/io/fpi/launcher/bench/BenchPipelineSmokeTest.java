@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchPipelineSmokeTest {
     static final List<String> REQUIRED = List.of("b0_events_per_s", "b1_events_per_s", "b2_events_per_s", "b3_rows_per_s",
             "full_events_per_s", "full_cpu_s_per_million", "full_over_b1", "latency_p50_ms", "latency_p99_ms",
-            "heap_bytes_per_open_order");
+            "heap_bytes_per_open_order",
+            // issue 3: the full detection job against the trace-only job
+            "trace_only_events_per_s", "full_job_events_per_s", "full_over_trace_only", "full_heap_bytes_per_open_order");
 
     @Test
     void bench_pipeline_prints_every_required_figure_with_a_positive_value(@TempDir Path dir) throws Exception {

@@ -10,7 +10,9 @@ import io.fpi.schemas.Finding;
 import io.fpi.schemas.FulfillmentEvent;
 import io.fpi.schemas.Phase;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -76,10 +78,24 @@ public final class OrderMonitor extends KeyedProcessFunction<String, Fulfillment
 
     @Override
     public void open(OpenContext openContext) {
+        init(getRuntimeContext());
+        state = getRuntimeContext().getState(descriptor());
+    }
+
+    /** The per-order state's descriptor (also used by {@link MonitoredTraceBuilder}). */
+    static ValueStateDescriptor<OrderMonitorState> descriptor() {
+        return new ValueStateDescriptor<>("order-monitor", OrderMonitorState.class);
+    }
+
+    /**
+     * Sets up the evaluator, the tracker and the metrics in {@code context}: this function's own, or
+     * that of an operator that runs the monitor's logic under its own key and timer
+     * ({@link MonitoredTraceBuilder}).
+     */
+    void init(RuntimeContext context) {
         evaluator = new SlaEvaluator(policies);
         tracker = new StallTracker(stallRules, policies);
-        state = getRuntimeContext().getState(new ValueStateDescriptor<>("order-monitor", OrderMonitorState.class));
-        MetricGroup group = getRuntimeContext().getMetricGroup().addGroup("orderMonitor");
+        MetricGroup group = context.getMetricGroup().addGroup("orderMonitor");
         findings = group.counter("findings");
         outcomes = group.counter("slaOutcomes");
         ignoredEvents = group.counter("ignoredEvents");
@@ -89,11 +105,22 @@ public final class OrderMonitor extends KeyedProcessFunction<String, Fulfillment
 
     @Override
     public void processElement(FulfillmentEvent e, Context ctx, Collector<Finding> out) throws Exception {
-        OrderMonitorState m = state.value();
+        OrderMonitorState m = onEvent(state.value(), e, ctx.timerService(), out);
+        if (m != null) {
+            state.update(m);
+        }
+    }
+
+    /**
+     * One event of the current order: {@code m} is its state (null: none yet). Returns the state to
+     * keep (the same object, or a new one), or null when the event does not start monitoring (nothing
+     * to keep). Moves the order's timer on {@code timers} and records it in {@link OrderMonitorState#timerMs}.
+     */
+    OrderMonitorState onEvent(OrderMonitorState m, FulfillmentEvent e, TimerService timers, Collector<Finding> out) {
         if (m == null) {
-            if (!startsMonitoring(e, ctx.timerService().currentWatermark())) {
+            if (!startsMonitoring(e, timers.currentWatermark())) {
                 ignoredEvents.inc();
-                return;
+                return null;
             }
             m = new OrderMonitorState();
         }
@@ -110,8 +137,8 @@ public final class OrderMonitor extends KeyedProcessFunction<String, Fulfillment
             m.lastEventMs = e.getEventTime();
             m.lastActivity = CanonicalActivity.of(e.getActivity()).map(Enum::name).orElseGet(() -> policies.intern(e.getActivity()));
         }
-        reschedule(ctx.timerService(), m, Math.min(pending(m), cleanupAt(m)));
-        state.update(m);
+        reschedule(timers, m, Math.min(pending(m), cleanupAt(m)));
+        return m;
     }
 
     @Override
@@ -120,8 +147,20 @@ public final class OrderMonitor extends KeyedProcessFunction<String, Fulfillment
         if (m == null) {
             return;
         }
+        if (onTimer(m, ctx.getCurrentKey(), timestamp, ctx.timerService(), out, o -> ctx.output(SLA_OUTCOMES, o))) {
+            state.update(m);
+        } else {
+            state.clear();
+        }
+    }
+
+    /**
+     * The order's timer fired at {@code timestamp}: reports what is due and moves the timer on.
+     * Returns false when the order is done and its state must be cleared (no timer left).
+     */
+    boolean onTimer(OrderMonitorState m, String key, long timestamp, TimerService timers, Collector<Finding> out,
+                    Consumer<SlaOutcome> outcomeOut) {
         m.timerMs = NO_TIMER; // this one has fired
-        String key = ctx.getCurrentKey();
         String dataset = datasetOf(key);
         String orderId = orderIdOf(key);
         long fingerprint = m.sla.policiesFingerprint;
@@ -134,26 +173,24 @@ public final class OrderMonitor extends KeyedProcessFunction<String, Fulfillment
         }
         SlaOutcomes.onTimer(m, evaluator.policyOf(m.sla), dataset, orderId, timestamp, o -> {
             outcomes.inc();
-            ctx.output(SLA_OUTCOMES, o);
+            outcomeOut.accept(o);
         });
         tracker.onTimer(m, m.sla, timestamp, f -> emitStall(f, m, dataset, orderId, out));
         long pending = pending(m);
         if (m.isClosed() && timestamp >= m.sla.closedAtMs) {
             long giveUp = saturatedAdd(m.sla.closedAtMs, idleExpiryMs);
             if (pending == NO_TIMER || timestamp >= giveUp) {
-                state.clear(); // closed and nothing pending: the order is done
-                closedOrdersCleared.inc();
-                return;
+                closedOrdersCleared.inc(); // closed and nothing pending: the order is done
+                return false;
             }
-            reschedule(ctx.timerService(), m, Math.min(pending, giveUp));
+            reschedule(timers, m, Math.min(pending, giveUp));
         } else if (!m.isClosed() && timestamp >= saturatedAdd(m.lastEventMs, idleExpiryMs)) {
-            state.clear(); // an order that never closed: give up on it
-            expiredOpenOrders.inc();
-            return;
+            expiredOpenOrders.inc(); // an order that never closed: give up on it
+            return false;
         } else {
-            reschedule(ctx.timerService(), m, Math.min(pending, cleanupAt(m)));
+            reschedule(timers, m, Math.min(pending, cleanupAt(m)));
         }
-        state.update(m);
+        return true;
     }
 
     /** The earliest instant a finding or outcome of the order is due, or {@link #NO_TIMER}. */

@@ -46,6 +46,9 @@ public class TraceBuilder extends KeyedProcessFunction<String, FulfillmentEvent,
     public static final OutputTag<DeadLetter> TOO_LATE = new OutputTag<>("too-late", TypeInformation.of(DeadLetter.class));
     public static final OutputTag<OrderChange> ORDER_CHANGES = new OutputTag<>("order-changes", TypeInformation.of(OrderChange.class));
 
+    /** {@link TraceState#cleanupTimer} and {@link #moveTimer} for "no timer". */
+    public static final long NO_TIMER = Long.MIN_VALUE;
+
     private final long retentionMs;
     private final long idleExpiryMs;
 
@@ -81,31 +84,16 @@ public class TraceBuilder extends KeyedProcessFunction<String, FulfillmentEvent,
     @Override
     public void processElement(FulfillmentEvent event, Context ctx, Collector<TraceRow> out) throws Exception {
         TraceState state = trace.value();
-        long watermark = ctx.timerService().currentWatermark();
         if (state == null) {
-            if (beyondHorizon(event.getEventTime(), watermark)) {
-                tooLate.inc();
-                ctx.output(TOO_LATE, tooLate(event, watermark));
+            if (rejectTooLate(event, ctx)) {
                 return;
             }
             state = new TraceState();
         }
-        long eventId = Hashes.eventId(event.getEventId());
-        if (state.contains(eventId)) {
-            duplicates.inc();
-            return;
+        long timerBefore = state.cleanupTimer;
+        if (addEvent(state, event, ctx, out)) {
+            moveTimer(ctx.timerService(), timerBefore, state.cleanupTimer);
         }
-        if (event.getEventTime() <= watermark) {
-            lateMerged.inc();
-        }
-        OrderFacts before = state.size() == 0 ? null : TraceRows.facts(state);
-        state.add(event, eventId);
-        rescheduleCleanup(state, ctx.timerService());
-        trace.update(state);
-        ctx.output(EVENTS, event);
-        out.collect(TraceRows.of(event.getDataset(), event.getOrderId(), state));
-        ctx.output(ORDER_CHANGES, new OrderChange(event.getDataset(), event.getOrderId(), event.getActivity(),
-                event.getEventTime(), event.getSourceSystem(), event.getErrorCode(), before, TraceRows.facts(state)));
     }
 
     @Override
@@ -114,30 +102,88 @@ public class TraceBuilder extends KeyedProcessFunction<String, FulfillmentEvent,
         if (state == null || state.cleanupTimer != timestamp) {
             return; // superseded timers are deleted, so this is only a guard
         }
+        expire(state, ctx.getCurrentKey());
+    }
+
+    /** The per-order trace state, for subclasses that keep more state under the same key. */
+    protected final ValueState<TraceState> traceState() {
+        return trace;
+    }
+
+    /**
+     * For an order without state: whether {@code event} is older than anything retained state could
+     * still cover; if so it goes to {@link #TOO_LATE} and must be dropped.
+     */
+    protected final boolean rejectTooLate(FulfillmentEvent event, Context ctx) {
+        long watermark = ctx.timerService().currentWatermark();
+        if (!beyondHorizon(event.getEventTime(), watermark)) {
+            return false;
+        }
+        tooLate.inc();
+        ctx.output(TOO_LATE, tooLate(event, watermark));
+        return true;
+    }
+
+    /**
+     * Adds {@code event} to {@code state} unless it is a duplicate: updates the state (including
+     * {@link TraceState#cleanupTimer}, the instant it should be dropped at; registering a timer is
+     * the caller's job, see {@link #moveTimer}) and emits the raw event, the trace row and the order
+     * change. Returns false for a duplicate (nothing changed, nothing emitted).
+     */
+    protected final boolean addEvent(TraceState state, FulfillmentEvent event, Context ctx, Collector<TraceRow> out)
+            throws Exception {
+        long eventId = Hashes.eventId(event.getEventId());
+        if (state.contains(eventId)) {
+            duplicates.inc();
+            return false;
+        }
+        if (event.getEventTime() <= ctx.timerService().currentWatermark()) {
+            lateMerged.inc();
+        }
+        OrderFacts before = state.size() == 0 ? null : TraceRows.facts(state);
+        state.add(event, eventId);
+        state.cleanupTimer = cleanupDeadline(state);
+        trace.update(state);
+        ctx.output(EVENTS, event);
+        out.collect(TraceRows.of(event.getDataset(), event.getOrderId(), state));
+        ctx.output(ORDER_CHANGES, new OrderChange(event.getDataset(), event.getOrderId(), event.getActivity(),
+                event.getEventTime(), event.getSourceSystem(), event.getErrorCode(), before, TraceRows.facts(state)));
+        return true;
+    }
+
+    /** Drops the order's trace state (its cleanup instant has come). */
+    protected final void expire(TraceState state, Object key) {
         if (state.isClosed()) {
             closedCleared.inc();
         } else {
             expiredOpen.inc();
-            LOG.debug("order {} had no event for {} ms of event time and never closed; dropping its state",
-                    ctx.getCurrentKey(), idleExpiryMs);
+            LOG.debug("order {} had no event for {} ms of event time and never closed; dropping its state", key, idleExpiryMs);
         }
         trace.clear();
     }
 
-    /** Keeps exactly one timer per order, at the deadline the current state implies. */
-    private void rescheduleCleanup(TraceState state, TimerService timers) {
-        long closedAt = state.lastClosingTime();
-        long deadline = closedAt != Long.MIN_VALUE
-                ? saturatedAdd(closedAt, retentionMs)
-                : saturatedAdd(state.lastEventTime(), idleExpiryMs);
-        if (deadline == state.cleanupTimer) {
+    /**
+     * Keeps exactly one event-time timer per order: moves it from {@code before} to {@code after}
+     * ({@link #NO_TIMER} = none).
+     */
+    protected static void moveTimer(TimerService timers, long before, long after) {
+        if (before == after) {
             return;
         }
-        if (state.cleanupTimer != Long.MIN_VALUE) {
-            timers.deleteEventTimeTimer(state.cleanupTimer);
+        if (before != NO_TIMER) {
+            timers.deleteEventTimeTimer(before);
         }
-        timers.registerEventTimeTimer(deadline);
-        state.cleanupTimer = deadline;
+        if (after != NO_TIMER) {
+            timers.registerEventTimeTimer(after);
+        }
+    }
+
+    /** Closed: last closing + retention; open: last event + idle expiry. */
+    private long cleanupDeadline(TraceState state) {
+        long closedAt = state.lastClosingTime();
+        return closedAt != Long.MIN_VALUE
+                ? saturatedAdd(closedAt, retentionMs)
+                : saturatedAdd(state.lastEventTime(), idleExpiryMs);
     }
 
     /** Older than anything retained state could still cover: state for it may have been dropped. */
