@@ -76,6 +76,9 @@ class DeliveryFaultsTest {
         for (TestReceiver r : List.of(flaky, throttled, hanging, down)) {
             r.await(x -> acceptedIds(r).containsAll(ids), PATIENCE, "every finding");
         }
+        // an attempt is logged after its receiver answered: wait until the log has caught up with what they got
+        receivers().forEach((name, r) -> r.await(x -> fx.admin.deliveries(SUBSCRIPTIONS.get(name), 1000, null).deliveries().stream()
+                .filter(a -> a.outcome().equals("delivered")).count() >= ids.size(), PATIENCE, "every delivery logged"));
     }
 
     @AfterAll
