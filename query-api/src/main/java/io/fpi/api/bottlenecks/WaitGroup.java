@@ -1,10 +1,7 @@
 package io.fpi.api.bottlenecks;
 
 import io.fpi.api.http.WireNamed;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * How {@code /api/bottlenecks} groups waiting time, the whitelist of {@code ?groupBy=}: by stage alone,
@@ -18,8 +15,7 @@ public enum WaitGroup implements WireNamed {
     CHANNEL("channel", "channel"),
     SOURCE_SYSTEM("source_system", null);
 
-    public static final Map<String, WaitGroup> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toMap(WaitGroup::wireName, Function.identity()));
+    public static final Map<String, WaitGroup> BY_NAME = WireNamed.byName(values());
 
     private final String wireName;
     private final String column;

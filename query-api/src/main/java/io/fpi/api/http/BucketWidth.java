@@ -1,9 +1,6 @@
 package io.fpi.api.http;
 
-import java.util.Arrays;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Time buckets that start on whole UTC minutes, hours or days (for rollups and bucketed edges). */
 public enum BucketWidth implements WireNamed {
@@ -12,8 +9,7 @@ public enum BucketWidth implements WireNamed {
     DAY("day", 86_400_000L);
 
     /** wire name -> width: the whitelist for {@code ?interval=}. */
-    public static final Map<String, BucketWidth> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toMap(BucketWidth::wireName, Function.identity()));
+    public static final Map<String, BucketWidth> BY_NAME = WireNamed.byName(values());
 
     private final String wireName;
     private final long millis;

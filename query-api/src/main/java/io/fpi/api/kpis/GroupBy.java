@@ -1,10 +1,7 @@
 package io.fpi.api.kpis;
 
 import io.fpi.api.http.WireNamed;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The kpi_minute dimensions a time series may be split by: the whitelist for {@code ?groupBy=}. */
 public enum GroupBy implements WireNamed {
@@ -13,8 +10,7 @@ public enum GroupBy implements WireNamed {
     REGION("region", "region"),
     NODE("node", "node_id");
 
-    public static final Map<String, GroupBy> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toMap(GroupBy::wireName, Function.identity()));
+    public static final Map<String, GroupBy> BY_NAME = WireNamed.byName(values());
 
     private final String wireName;
     private final String column;

@@ -1,10 +1,8 @@
 package io.fpi.api.kpis;
 
 import io.fpi.api.http.WireNamed;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The metrics {@code /api/kpis/timeseries} can chart: every KPI of kpi_minute, each computed from a
@@ -41,8 +39,7 @@ public enum Metric implements WireNamed {
     INTEGRATION_FAILURES(true, KpiTotals::integrationFailures);
 
     /** wire name -> metric */
-    public static final Map<String, Metric> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toMap(Metric::wireName, Function.identity()));
+    public static final Map<String, Metric> BY_NAME = WireNamed.byName(values());
 
     private final boolean count;
     private final Function<KpiTotals, Number> value;
