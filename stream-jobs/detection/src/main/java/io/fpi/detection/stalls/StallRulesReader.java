@@ -84,25 +84,13 @@ final class StallRulesReader {
         if (m == null) {
             return null;
         }
-        String stage = m.string("stage", true);
-        if (stage != null && CanonicalActivity.of(stage).isPresent() && !CanonicalActivity.isMilestone(stage)) {
-            problems.error(m.get("stage"), stage + " is not a milestone, so an order never sits at it; name the"
-                    + " milestone that starts the stage (schemas/README.md lists them)");
-        }
+        String stage = stage(m, problems);
         String type = m.string("fulfillment_type", false);
         if (type != null && !type.equals("*") && !FULFILLMENT_TYPES.contains(type)) {
             problems.warn(m.get("fulfillment_type"), "'" + type + "' is not a fulfillment type FPI knows ("
                     + String.join(", ", FULFILLMENT_TYPES) + ")");
         }
-        NodePattern nodes = NodePattern.parse("*");
-        String nodeText = m.string("nodes", false);
-        if (nodeText != null) {
-            try {
-                nodes = NodePattern.parse(nodeText);
-            } catch (IllegalArgumentException e) {
-                problems.error(m.get("nodes"), e.getMessage());
-            }
-        }
+        NodePattern nodes = nodes(m, problems);
         Long threshold = m.duration("threshold", true);
         if (threshold != null && threshold < 0) {
             problems.error(m.get("threshold"), "a threshold cannot be negative");
@@ -134,25 +122,37 @@ final class StallRulesReader {
                 retryGrace == null ? 0 : retryGrace, m.string("description", false));
     }
 
-    private static NodeStageRule nodeRule(YamlNode item, Problems problems) {
-        ConfigMap m = ConfigMap.of(item, problems, "a node stage rule", NODE_RULE_KEYS);
-        if (m == null) {
-            return null;
-        }
+    /** The rule's stage: a milestone, since an order only ever sits at one. */
+    private static String stage(ConfigMap m, Problems problems) {
         String stage = m.string("stage", true);
         if (stage != null && CanonicalActivity.of(stage).isPresent() && !CanonicalActivity.isMilestone(stage)) {
             problems.error(m.get("stage"), stage + " is not a milestone, so an order never sits at it; name the"
                     + " milestone that starts the stage (schemas/README.md lists them)");
         }
-        NodePattern nodes = NodePattern.parse("*");
+        return stage;
+    }
+
+    /** The rule's {@code nodes:} pattern, every node when absent. */
+    private static NodePattern nodes(ConfigMap m, Problems problems) {
         String nodeText = m.string("nodes", false);
-        if (nodeText != null) {
-            try {
-                nodes = NodePattern.parse(nodeText);
-            } catch (IllegalArgumentException e) {
-                problems.error(m.get("nodes"), e.getMessage());
-            }
+        if (nodeText == null) {
+            return NodePattern.parse("*");
         }
+        try {
+            return NodePattern.parse(nodeText);
+        } catch (IllegalArgumentException e) {
+            problems.error(m.get("nodes"), e.getMessage());
+            return NodePattern.parse("*");
+        }
+    }
+
+    private static NodeStageRule nodeRule(YamlNode item, Problems problems) {
+        ConfigMap m = ConfigMap.of(item, problems, "a node stage rule", NODE_RULE_KEYS);
+        if (m == null) {
+            return null;
+        }
+        String stage = stage(m, problems);
+        NodePattern nodes = nodes(m, problems);
         Long blockedAfter = m.duration("blocked_after", true);
         Long orderIdle = m.duration("order_idle", false);
         Long forget = m.duration("forget_after", false);
