@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fpi.api.kpis.DurationSketch;
+import io.fpi.runtime.sketch.DurationSketch;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.fpi.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fpi.api.kpis.DurationSketch;
+import io.fpi.runtime.sketch.DurationSketch;
 import java.time.Instant;
 import java.util.TreeMap;
 

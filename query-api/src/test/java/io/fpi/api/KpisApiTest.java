@@ -6,7 +6,7 @@ import static io.fpi.api.Fixtures.T0_PLUS_4H;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fpi.api.kpis.DurationSketch;
+import io.fpi.runtime.sketch.DurationSketch;
 import io.fpi.api.kpis.Metric;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.fpi.api.bench;
 
 import io.fpi.runtime.clickhouse.SqlLiterals;
+import io.fpi.runtime.sketch.DurationSketch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

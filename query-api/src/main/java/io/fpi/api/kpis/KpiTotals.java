@@ -1,5 +1,6 @@
 package io.fpi.api.kpis;
 
+import io.fpi.runtime.sketch.DurationSketch;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,5 +1,6 @@
 package io.fpi.api.kpis;
 
+import io.fpi.runtime.sketch.DurationSketch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

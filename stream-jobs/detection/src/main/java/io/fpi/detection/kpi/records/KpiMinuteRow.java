@@ -1,6 +1,6 @@
 package io.fpi.detection.kpi.records;
 
-import io.fpi.detection.kpi.DurationSketch;
+import io.fpi.runtime.sketch.DurationSketch;
 
 /**
  * One row of ClickHouse table {@code kpi_minute} (infra/clickhouse/003_kpis_and_process.up.sql):

@@ -1,4 +1,4 @@
-package io.fpi.detection.kpi;
+package io.fpi.runtime.sketch;
 
 /**
  * A mergeable duration histogram with log-spaced buckets: bucket 0 holds durations of 0 ms (and
@@ -8,8 +8,8 @@ package io.fpi.detection.kpi;
  * 2 % (plus rounding to whole ms) of the exact quantile of the same durations. Ten years in ms
  * is bucket ~662; a minute row holds only the buckets it saw.
  *
- * <p>The query API (io.fpi.api.kpis.DurationSketch) reads the merged histograms with the same
- * constants; both test the same golden values.
+ * <p>The one definition of the buckets: the detection job writes histograms with it and the query
+ * API reads their merges with it (kpi_minute stores bucket indexes, so the constants are a format).
  */
 public final class DurationSketch {
     public static final double RELATIVE_ACCURACY = 0.02;

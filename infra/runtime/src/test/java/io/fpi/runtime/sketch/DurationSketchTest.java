@@ -1,4 +1,4 @@
-package io.fpi.detection.kpi;
+package io.fpi.runtime.sketch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class DurationSketchTest {
 
     @Test
-    void bucket_indexes_and_representatives_have_fixed_golden_values_shared_with_the_query_api() {
+    void bucket_indexes_and_representatives_have_fixed_golden_values_stored_in_kpi_minute() {
         // The query API's copy (io.fpi.api.kpis.DurationSketch) asserts the same numbers.
         assertThat(DurationSketch.bucket(0)).isZero();
         assertThat(DurationSketch.bucket(-5)).isZero();
@@ -92,5 +92,15 @@ class DurationSketchTest {
 
     private static long[] values(TreeMap<Integer, Long> m) {
         return m.values().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @Test
+    void quantiles_skip_empty_buckets() {
+        int[] buckets = {0, 173, 378, 457};
+        long[] counts = {1, 0, 2, 1};
+
+        assertThat(DurationSketch.quantile(buckets, counts, 0.0)).isZero();
+        assertThat(DurationSketch.quantile(buckets, counts, 0.5)).isEqualTo(3_619_382L);
+        assertThat(DurationSketch.quantile(buckets, counts, 0.99)).isEqualTo(DurationSketch.value(457));
     }
 }
