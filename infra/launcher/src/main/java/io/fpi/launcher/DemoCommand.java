@@ -10,6 +10,7 @@ import io.fpi.detection.job.FpiJob;
 import io.fpi.jobs.traces.TraceJobConfig;
 import io.fpi.schemas.FindingCodec;
 import io.fpi.runtime.clickhouse.ClickHouseClient;
+import io.fpi.runtime.clickhouse.SqlLiterals;
 import io.fpi.runtime.config.Env;
 import io.fpi.simulator.SimulateOptions;
 import io.fpi.simulator.SimulationSummary;
@@ -61,8 +62,10 @@ final class DemoCommand {
             return 0;
         }
         Path dataDir = DataDir.resolve(env);
+        String dataset;
         try {
-            simulatorOptions(options, dataDir, System.currentTimeMillis(), null); // bad flags fail before anything starts
+            // bad flags fail before anything starts; the start instant is fixed once ClickHouse tells where the data ends
+            dataset = simulatorOptions(options, dataDir, System.currentTimeMillis(), null).config().dataset();
         } catch (IllegalArgumentException e) {
             err.println("fpi demo: " + e.getMessage());
             return 2;
@@ -72,7 +75,7 @@ final class DemoCommand {
         Thread hook = new Thread(platform::close, "fpi-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            platform.start(env, dataDir, options);
+            platform.start(env, dataDir, options, dataset);
             SimulateOptions sim = platform.sim;
             long startMs = (System.nanoTime() - t0) / 1_000_000;
             out.printf("FPI is up in %.1f s (data in %s)%n", startMs / 1000.0, dataDir);
@@ -203,7 +206,7 @@ final class DemoCommand {
     /** Where the demo dataset's simulated time ends in ClickHouse, or null when it has no events. */
     private static Long previousEnd(ClickHouseClient ch, String dataset) {
         var row = ch.queryOne("SELECT count() AS n, max(event_time_ms) AS last FROM events WHERE dataset = "
-                + io.fpi.runtime.clickhouse.SqlLiterals.string(dataset));
+                + SqlLiterals.string(dataset));
         return row == null || row.get("n").asLong() == 0 ? null : row.get("last").asLong();
     }
 
@@ -225,7 +228,7 @@ final class DemoCommand {
         private volatile Thread simulator;
         private volatile SimulateOptions sim;
 
-        void start(Env env, Path dataDir, DemoOptions options) throws Exception {
+        void start(Env env, Path dataDir, DemoOptions options, String dataset) throws Exception {
             int httpPort = options.httpPort();
             TraceJobConfig jobDefaults = TraceJobConfig.parse(new String[0], env.asMap());
             services = LocalServices.start(env, dataDir, Map.of(jobDefaults.eventsTopic(), 2, jobDefaults.dlqTopic(), 1,
@@ -245,7 +248,6 @@ final class DemoCommand {
             webhooks = WebhookService.start(ch, services.kafkaBootstrap(), webhookConfig);
             api = new QueryApiApp(ch, kafkaProbe, ApiConfig.defaults(), auth, webhookConfig)
                     .start(env.get("FPI_HTTP_HOST", "127.0.0.1"), httpPort);
-            String dataset = simulatorOptions(options, dataDir, System.currentTimeMillis(), null).config().dataset();
             sim = simulatorOptions(options, dataDir, System.currentTimeMillis(), previousEnd(ch, dataset));
             Files.createDirectories(sim.groundTruth().getParent());
             simulator = new Thread(() -> simulate(sim, job.eventsTopic()), "fpi-simulator");
